@@ -1,0 +1,30 @@
+# The two commands of the README: `make demo` and `make test`.
+# TORCH is installed before the project so that its `torch>=2.4` is already met
+# (here: the CPU build on local disk; on a GPU machine: `make TORCH=torch ...`).
+PYTHON ?= python3
+VENV   ?= .venv
+TORCH  ?= torch==2.13.0
+BIN    := $(VENV)/bin
+export MUJOCO_GL ?= egl
+
+.PHONY: demo test export clean-nbs
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/python -m pip install -q "$(TORCH)"
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/pwm-flow-demo
+
+test: $(VENV)/.installed
+	$(BIN)/nbdev_test --n_workers 2
+	$(BIN)/python -m pytest
+
+export: $(VENV)/.installed
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
