@@ -26,5 +26,5 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 export: $(VENV)/.installed
-	$(BIN)/nbdev_export
 	$(BIN)/nbdev_clean
+	$(BIN)/nbdev_export
