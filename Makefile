@@ -7,7 +7,7 @@ TORCH  ?= torch==2.13.0
 BIN    := $(VENV)/bin
 export MUJOCO_GL ?= egl
 
-.PHONY: demo test export clean-nbs
+.PHONY: demo test export clean-nbs docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,7 @@ test: $(VENV)/.installed
 export: $(VENV)/.installed
 	$(BIN)/nbdev_clean
 	$(BIN)/nbdev_export
+
+# the docs site without Quarto (nbdev processing + Sphinx/myst-nb); with Quarto: $(BIN)/nbdev_docs
+docs: $(VENV)/.installed
+	$(BIN)/pwm-flow-docs
