@@ -7,7 +7,7 @@ TORCH  ?= torch==2.13.0
 BIN    := $(VENV)/bin
 export MUJOCO_GL ?= egl
 
-.PHONY: demo test export clean-nbs docs
+.PHONY: demo test export clean-nbs docs results
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,10 @@ export: $(VENV)/.installed
 # the docs site without Quarto (nbdev processing + Sphinx/myst-nb); with Quarto: $(BIN)/nbdev_docs
 docs: $(VENV)/.installed
 	$(BIN)/pwm-flow-docs
+
+# the mini-benchmark (one resumable command: data, sweep, results/mini/*.csv), then the analysis notebook
+# executed in place, so that it is committed with its plots
+results: $(VENV)/.installed
+	$(BIN)/pwm-flow-experiment
+	cd nbs && $(abspath $(BIN))/exec_nb 20_results.ipynb --dest 20_results.ipynb --exc_stop
+	$(BIN)/nbdev_clean --fname nbs/20_results.ipynb

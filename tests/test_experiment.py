@@ -1,0 +1,127 @@
+"""`pwm-flow-experiment` end to end on a tiny benchmark: data, a Hydra sweep (basic and submitit_local launchers),
+CSV summaries; re-running skips finished runs, and a killed sweep resumes its run from the checkpoint."""
+import json, os, signal, subprocess, sys, textwrap, time
+from pathlib import Path
+import pandas as pd
+import pytest
+
+pytest.importorskip('hydra_plugins.hydra_submitit_launcher')
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, 'MUJOCO_GL': os.environ.get('MUJOCO_GL', 'egl'), 'OMP_NUM_THREADS': '1', 'HYDRA_FULL_ERROR': '0'}
+# A benchmark of seconds: one task, tiny widths, 2 + 2 iterations, one evaluation episode.
+TINY_ALG = """\
+model: {latent_dim: 16, encoder_units: [32], units: [32, 32], task_dim: 4}
+actor: {units: [32]}
+critic: {units: [32]}
+batch_size: 16
+wm_batch_size: 16
+horizon: 4
+policy: {critic_iterations: 1, critic_batches: 2}
+esnr: {M: 4, every: 1}"""
+BENCHMARK = f"""
+name: tiny
+tasks: [cartpole-balance]
+policy_tasks: ${{benchmark.tasks}}
+alg: pwm_mini
+variants: [mlp, heun2]
+seeds: [1]
+data:
+  dir: data/tiny
+  seed: 1
+  random_episodes: 1
+  policy_episodes: 1
+  noise_std: [0.3]
+  teacher:
+    iterations: 2
+    eval_every: 2
+    eval_episodes: 1
+    checkpoint_every: 2
+    threads: 1
+    device: cpu
+    online: {{num_envs: 1, seed_updates: 2, steps_per_iter: 2, wm_updates: 1, buffer_size: 5000}}
+    alg:\n{textwrap.indent(TINY_ALG, ' ' * 6)}
+train:
+  mode: offline
+  iterations: 2
+  eval_every: 2
+  eval_episodes: 1
+  checkpoint_every: 1
+  threads: 1
+  device: cpu
+  offline: {{wm_iterations: 2}}
+  alg:\n{textwrap.indent(TINY_ALG, ' ' * 4)}
+    parity: {{strict: true}}
+"""
+
+
+def experiment(cwd, *overrides, check=True, **kw):
+    "Run `pwm-flow-experiment` on the tiny benchmark in `cwd`."
+    cmd = [str(BIN / 'pwm-flow-experiment'), f'hydra.searchpath=[file://{cwd / "cfg"}]', 'benchmark=tiny', 'launcher=basic', *overrides]
+    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=ENV, timeout=300, **kw)
+    if check: assert p.returncode == 0, p.stdout[-2000:] + p.stderr[-3000:]
+    return p
+
+
+@pytest.fixture(scope='module')
+def bench(tmp_path_factory):
+    "A finished tiny benchmark (seed 1) in a fresh folder."
+    cwd = tmp_path_factory.mktemp('experiment')
+    (cwd / 'cfg' / 'benchmark').mkdir(parents=True)
+    (cwd / 'cfg' / 'benchmark' / 'tiny.yaml').write_text(BENCHMARK)
+    experiment(cwd)
+    return cwd
+
+
+def test_data_sweep_results(bench):
+    runs = pd.read_csv(bench / 'results/tiny/runs.csv')
+    assert runs[['task', 'variant', 'seed', 'status']].values.tolist() == [
+        ['cartpole-balance', 'Flow Heun K=2', 1, 'finished'], ['cartpole-balance', 'MLP', 1, 'finished']]
+    assert runs.dyn_evals_per_step.tolist() == [4, 1] and (runs.parity_gap_pct.abs() <= 2).all()
+    assert (runs.iterations == 2).all() and (runs.wm_iterations == 2).all() and runs.final_reward.notna().all()
+    assert (runs.esnr_samples == 2).all() and runs.hardware.str.contains('logical cores').all()
+    curves = pd.read_csv(bench / 'results/tiny/curves.csv')
+    assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 4
+    data = pd.read_csv(bench / 'results/tiny/data.csv')
+    assert data[['collection', 'policy', 'episodes']].values.tolist() == [
+        ['random', 'random', 1], ['cartpole-balance_noise0.3', 'teacher', 1]]
+    links = sorted(p.name for p in (bench / 'data/tiny/dataset').iterdir())
+    assert links == ['cartpole-balance_noise0.3_chunk_0.pt', 'random_chunk_0.pt']
+    commands = (bench / 'results/tiny/commands.sh').read_text()
+    assert commands.count('pwm-flow-collect') == 2 and '+variant=mlp,heun2' in commands
+
+
+def test_rerun_skips_finished_runs_with_submitit_local(bench):
+    done = bench / 'runs/tiny/cartpole-balance/mlp/seed1/metrics.csv'
+    before = done.stat().st_mtime_ns
+    experiment(bench, 'stage=sweep', 'launcher=submitit_local', 'benchmark.seeds=[1,2]')
+    assert done.stat().st_mtime_ns == before  # finished: left alone
+    new = bench / 'runs/tiny/cartpole-balance/heun2/seed2'
+    assert json.loads((new / 'run.json').read_text())['status'] == 'finished'
+    assert list((bench / 'runs/tiny/.submitit').iterdir())  # the jobs went through submitit
+
+
+def test_killed_sweep_resumes(bench):
+    over = ['stage=sweep', 'benchmark.seeds=[3]', 'benchmark.variants=[mlp]', 'benchmark.train.offline.wm_iterations=300']
+    run = bench / 'runs/tiny/cartpole-balance/mlp/seed3'
+    cmd = [str(BIN / 'pwm-flow-experiment'), f'hydra.searchpath=[file://{bench / "cfg"}]', 'benchmark=tiny', 'launcher=basic', *over]
+    p = subprocess.Popen(cmd, cwd=bench, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline, metrics = time.time() + 120, run / 'metrics.csv'
+        while not metrics.exists() or sum(1 for _ in open(metrics)) < 20:  # killed well inside world-model pretraining
+            assert p.poll() is None and time.time() < deadline, 'the sweep ended before it could be killed'
+            time.sleep(0.1)
+    finally:
+        os.killpg(p.pid, signal.SIGKILL); p.wait()
+    assert json.loads((run / 'run.json').read_text())['status'] == 'running'
+    experiment(bench, *over)
+    assert 'resuming' in (run / 'train.log').read_text()
+    df = pd.read_csv(run / 'metrics.csv')
+    assert df.iteration.tolist() == list(range(1, 303)) and json.loads((run / 'run.json').read_text())['status'] == 'finished'
+
+
+def test_bad_benchmark_is_one_line(tmp_path):
+    p = subprocess.run([str(BIN / 'pwm-flow-experiment'), 'benchmark.variants=[mlp,heun3]', 'stage=results'], cwd=tmp_path,
+                       capture_output=True, text=True, env=ENV, timeout=60)
+    lines = p.stderr.strip().splitlines()
+    assert p.returncode == 2 and len(lines) == 1, p.stderr
+    assert lines[0].startswith("error: benchmark.variants='heun3' is not one of euler1, euler2, heun2, heun4, mlp; did you mean")

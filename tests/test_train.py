@@ -1,0 +1,117 @@
+"End-to-end tests of `pwm-flow-train`: online and offline runs, one-line config errors, and resume after SIGKILL."
+import json, os, signal, subprocess, sys, time
+from pathlib import Path
+import pandas as pd
+import pytest
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, 'MUJOCO_GL': os.environ.get('MUJOCO_GL', 'egl'), 'OMP_NUM_THREADS': '1', 'HYDRA_FULL_ERROR': '0'}
+# A few-second run: tiny widths, short horizon, one environment, one evaluation episode.
+TINY = ['alg.model.latent_dim=16', 'alg.model.encoder_units=[32]', 'alg.model.units=[32,32]', 'alg.actor.units=[32]',
+        'alg.critic.units=[32]', 'alg.batch_size=16', 'alg.wm_batch_size=16', 'alg.horizon=4',
+        'alg.policy.critic_iterations=1', 'alg.policy.critic_batches=2', 'alg.esnr.M=4', 'alg.esnr.every=2',
+        'eval_episodes=1', 'online.num_envs=1', 'online.seed_updates=2', 'online.wm_updates=1',
+        'online.steps_per_iter=2', 'online.buffer_size=5000', 'threads=1', 'device=cpu']
+
+
+def train(run_dir, *overrides, check=True):
+    "Run `pwm-flow-train` in a subprocess; return the completed process."
+    cmd = [str(BIN / 'pwm-flow-train'), *TINY, *overrides, f'hydra.run.dir={run_dir}']
+    p = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=300)
+    if check: assert p.returncode == 0, p.stderr[-3000:]
+    return p
+
+
+def collect(out_dir, *overrides):
+    "Run `pwm-flow-collect` for one small chunk in a subprocess."
+    return subprocess.run([str(BIN / 'pwm-flow-collect'), f'out_dir={out_dir}', 'num_envs=1', 'chunks=1',
+                           'episodes_per_chunk=1', 'progress=false', *overrides],
+                          capture_output=True, text=True, env=ENV, timeout=300)
+
+
+@pytest.mark.parametrize('alg', ['pwm_tiny', 'pwm_tiny_flow'])
+def test_online_run(tmp_path, alg):
+    train(tmp_path, f'alg={alg}', 'task=cartpole-balance', 'iterations=4', 'eval_every=2', 'checkpoint_every=2')
+    df = pd.read_csv(tmp_path / 'metrics.csv')
+    assert df.iteration.tolist() == [1, 2, 3, 4]
+    assert (df.env_steps.diff().dropna() == 2).all() and df.wall_clock.is_monotonic_increasing
+    assert df.eval_reward.notna().tolist() == [False, True, False, True]
+    assert df.esnr_db.notna().tolist() == [False, True, False, True]
+    assert df[['wm_dyn_loss', 'wm_rew_loss', 'actor_loss', 'critic_loss', 'actor_grad_norm']].notna().all().all()
+    evals = 1 if alg == 'pwm_tiny' else 4  # MLP: one network evaluation per step; Heun K=2: four
+    assert (df.dyn_evals_per_step == evals).all() and df.dyn_evals_total.is_monotonic_increasing
+    info = json.loads((tmp_path / 'run.json').read_text())
+    assert info['status'] == 'finished' and info['config']['alg']['model']['latent_dim'] == 16
+    assert abs(info['parity_gap']) <= 0.02 and info['P_base'] > 0 and info['P_flow'] > 0
+    assert set(info['final']) == {'cartpole-balance'} and (tmp_path / 'policy_cartpole-balance.pt').exists()
+    if alg == 'pwm_tiny':  # the saved policy collects data with pwm-flow-collect
+        data = tmp_path / 'data'
+        p = collect(data, 'tasks=[cartpole-balance]', f'policy={tmp_path / "policy_cartpole-balance.pt"}', 'noise_std=0.1')
+        assert p.returncode == 0, p.stderr[-3000:]
+        meta = json.loads((data / 'collect.json').read_text())
+        assert meta['policy'].endswith('policy_cartpole-balance.pt') and meta['noise_std'] == 0.1
+        bad = collect(tmp_path / 'bad', 'tasks=[walker-walk]', f'policy={tmp_path / "policy_cartpole-balance.pt"}')
+        assert bad.returncode == 2 and 'acts in task cartpole-balance' in bad.stderr
+
+
+def test_offline_run_from_collected_data(tmp_path):
+    data = tmp_path / 'data'
+    p = collect(data, 'tasks=[cartpole-balance]')
+    assert p.returncode == 0, p.stderr[-3000:]
+    run = tmp_path / 'run'
+    train(run, 'alg=pwm_tiny_flow', 'mode=offline', 'task=cartpole-balance', f'offline.dataset={data}',
+          'offline.wm_iterations=3', 'iterations=3', 'eval_every=3', 'offline.finetune_wm=true')
+    df = pd.read_csv(run / 'metrics.csv')
+    assert df.iteration.tolist() == [1, 2, 3, 4, 5, 6]
+    assert df.phase.tolist() == ['wm'] * 3 + ['policy'] * 3
+    assert df.eval_reward.notna().tolist() == [False] * 5 + [True]
+    assert df.wm_loss.notna().all() and df.actor_loss[3:].notna().all() and (df.env_steps == 0).all()
+    info = json.loads((run / 'run.json').read_text())
+    assert info['obs_dim'] == 24 and info['action_dim'] == 6 and info['status'] == 'finished'
+
+
+@pytest.mark.parametrize('override, message', [
+    ('task=cartpole-balanse', "task='cartpole-balanse'"),
+    ('mode=offlne', "mode='offlne' is not one of online, offline; did you mean offline"),
+    ('mode=offline', 'mode=offline needs offline.dataset='),
+    ('alg.integrator.type=rk9', "alg.integrator.type='rk9'"),
+    ('alg.batch_size=18', 'alg.batch_size=18 must be a multiple of alg.esnr.M=4'),
+    ('precision=bf16', "precision='bf16' needs fp32, or bf16 on a CUDA device"),
+])
+def test_config_errors_are_one_line(tmp_path, override, message):
+    p = train(tmp_path, 'alg=pwm_tiny_flow', override, check=False)
+    assert p.returncode == 2, p.stderr[-2000:]
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith('error: ') and message in lines[0], p.stderr
+    assert not (tmp_path / 'metrics.csv').exists()
+
+
+def test_resume_after_sigkill(tmp_path):
+    args = ['alg=pwm_tiny', 'task=cartpole-balance', 'iterations=60', 'eval_every=20', 'checkpoint_every=5']
+    cmd = [str(BIN / 'pwm-flow-train'), *TINY, *args, f'hydra.run.dir={tmp_path}']
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    ckpt, deadline = tmp_path / 'checkpoint.pt', time.time() + 120
+    while not ckpt.exists() and proc.poll() is None and time.time() < deadline: time.sleep(0.05)
+    time.sleep(0.3)  # let it run on past the checkpoint, so that rows newer than the checkpoint exist
+    assert proc.poll() is None, 'the run finished before it could be killed: make it longer'
+    proc.send_signal(signal.SIGKILL); proc.wait()
+    killed_at = len(pd.read_csv(tmp_path / 'metrics.csv'))
+    assert 0 < killed_at < 60
+    p = train(tmp_path, *args)
+    assert 'resuming' in p.stderr + p.stdout
+    df = pd.read_csv(tmp_path / 'metrics.csv')
+    assert df.iteration.tolist() == list(range(1, 61))
+    assert df.eval_reward.notna().sum() == 3
+    assert json.loads((tmp_path / 'run.json').read_text())['status'] == 'finished'
+    again = train(tmp_path, *args)   # a finished run is left alone
+    assert len(pd.read_csv(tmp_path / 'metrics.csv')) == 60
+    other = train(tmp_path, *args[:-1], 'checkpoint_every=7', check=False)
+    assert other.returncode == 2 and 'different config (checkpoint_every: 5 there, 7 here)' in other.stderr
+
+
+def test_diverging_run_stops_with_one_line(tmp_path):
+    p = train(tmp_path, 'alg=pwm_tiny', 'iterations=5', 'alg.wm_optim.lr=1e30', 'alg.max_bad_updates=2', check=False)
+    assert p.returncode == 1
+    last = p.stderr.strip().splitlines()[-1]
+    assert last.startswith('error: ') and 'NaN/inf' in last, p.stderr[-2000:]
+    assert json.loads((tmp_path / 'run.json').read_text())['status'] == 'diverged'
