@@ -58,7 +58,7 @@ def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's al
     task_set = TASK_SETS['mt30']
     eps = synthetic_episodes(8, task_set[:3], length=alg.horizon + 20, seed=0)
     model = build_world_model(alg, eps['obs'].shape[-1], eps['action'].shape[-1], device)
-    wm, pol = world_model_trainer(cfg, model), policy_trainer(cfg, model, device)
+    wm, pol = world_model_trainer(cfg, model), policy_trainer(cfg, model, device, model.action_dim)
     wm_batch = {k: v.to(device) for k, v in sample_windows(eps, alg.wm_batch_size, alg.horizon).items()}
     start = {k: v.to(device) for k, v in sample_windows(eps, alg.batch_size, 1).items()}
     z0 = start_latents(model, start)

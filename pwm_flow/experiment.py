@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_experiment.ipynb #6a85e5da
 from __future__ import annotations
-import json, logging, os, platform, shlex, subprocess, sys
+import json, logging, os, shlex, subprocess, sys
 from pathlib import Path
 import hydra
 import numpy as np
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'STAGES', 'LAUNCHERS', 'CURVE_COLUMNS', 'cfg_dir', 'load_benchmark', 'check_benchmark', 'launcher_args',
            'data_dir', 'dataset_dir', 'teacher_policy', 'teacher_command', 'collect_commands', 'sweep_command',
            'run_command', 'link_dataset', 'make_data', 'data_summary', 'variant_label', 'esnr_stats', 'run_summary',
-           'hardware', 'summarise', 'commands_text', 'write_results', 'seed_stats', 'acceptance', 'main']
+           'summarise', 'commands_text', 'write_results', 'seed_stats', 'acceptance', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -181,32 +181,23 @@ def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train`
             policy_wall_clock_s=d.wall_clock.max() - d.wall_clock.min() if len(d) else float('nan'),
             dyn_evals_per_step=info['dyn_evals_per_step'], dyn_evals_total=int(last.dyn_evals_total),
             P_base=info['P_base'], P_flow=info['P_flow'], parity_gap_pct=100 * info['parity_gap'], P_model=info['P_model'],
-            device=info['device'], threads=cfg['threads'], torch=info['torch'], run_dir=str(run_dir)))
+            device=info['device'], threads=cfg['threads'], torch=info['torch'], hardware=info['hardware'], run_dir=str(run_dir)))
     cur = pd.concat(curves, ignore_index=True)
     cur = cur.assign(**{k: v for k, v in key.items()})[['task', *key, *CURVE_COLUMNS]]
     return rows, cur
 
 # %% ../nbs/16_experiment.ipynb #88a14b09
-def hardware() -> str:
-    "This machine: CPU model, logical cores, GPU."
-    cpuinfo = Path('/proc/cpuinfo')
-    names = [l.split(':', 1)[1].strip() for l in cpuinfo.read_text().splitlines() if l.startswith('model name')] if cpuinfo.exists() else []
-    gpu = torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU'
-    return f"{names[0] if names else platform.machine()}, {os.cpu_count()} logical cores, {gpu}"
-
 def summarise(runs_dir: str | Path, # a folder of run folders (searched recursively for run.json)
              ) -> tuple[pd.DataFrame, pd.DataFrame]: # (runs, curves)
     "The runs table and the curves table of every run folder under `runs_dir`."
     runs_dir = Path(runs_dir)
     dirs = sorted(p.parent for p in runs_dir.rglob('run.json'))
     if not dirs: raise ConfigError(f"{runs_dir}: no run folders (run.json) to summarise")
-    host = runs_dir / 'host.json'
-    hw = json.loads(host.read_text())['hardware'] if host.exists() else 'not recorded'
     rows, curves = [], []
     for d in dirs:
         r, c = run_summary(d)
         rows += r; curves.append(c)
-    runs = pd.DataFrame(rows).assign(hardware=hw).sort_values(['task', 'variant', 'seed'], ignore_index=True)
+    runs = pd.DataFrame(rows).sort_values(['task', 'variant', 'seed'], ignore_index=True)
     return runs, pd.concat(curves, ignore_index=True)
 
 # %% ../nbs/16_experiment.ipynb #355064ac
@@ -270,9 +261,6 @@ def main(cfg: DictConfig) -> None:
     if cfg.stage in ('data', 'all'): print(f"dataset: {make_data(cfg)}")
     if cfg.stage in ('sweep', 'all'):
         if not dataset_dir(cfg).is_dir(): raise ConfigError(f"{dataset_dir(cfg)}: no dataset yet; run stage=data first")
-        if cfg.launcher != 'slurm':
-            Path(cfg.runs_dir).mkdir(parents=True, exist_ok=True)
-            (Path(cfg.runs_dir) / 'host.json').write_text(json.dumps({'hardware': hardware()}))
         run_command(sweep_command(cfg))
     if cfg.stage in ('results', 'all'):
         for name, path in write_results(cfg).items(): print(f"{name}: {path}")

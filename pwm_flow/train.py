@@ -16,7 +16,7 @@ from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import ConfigError, check_choice, check_positive, get_device, one_line_errors
+from .core import ConfigError, check_choice, check_positive, get_device, hardware, one_line_errors
 from .envs import EPISODE_STEPS, TASKS, TASK_SETS, VecEnv, set_dims, task_spec
 from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
@@ -125,9 +125,12 @@ def build_world_model(alg: DictConfig, # the `alg` config
     "The configured world model for data of these widths; task ids range over all known tasks."
     return instantiate(alg.model, obs_dim=obs_dim, action_dim=action_dim, num_tasks=len(TASKS)).to(device)
 
-def build_actor(alg: DictConfig, model: BaseWorldModel, device: torch.device | str = 'cpu') -> Actor:
-    "The configured actor on the model's latent space."
-    return instantiate(alg.actor, latent_dim=model.latent_dim, action_dim=model.action_dim).to(device)
+def build_actor(alg: DictConfig, model: BaseWorldModel,
+                task_action_dim: int, # the task's own action size (the model's may be a padded width)
+                device: torch.device | str = 'cpu') -> Actor:
+    "The configured actor on the model's latent space, acting in the task's own action entries."
+    return instantiate(alg.actor, latent_dim=model.latent_dim, action_dim=model.action_dim,
+                       task_action_dim=task_action_dim).to(device)
 
 def save_policy(path: Path, alg: DictConfig, model: BaseWorldModel, actor: Actor, task: str) -> None:
     "Atomically write a policy file."
@@ -147,7 +150,7 @@ def load_policy(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-tr
     alg = OmegaConf.create(d['alg'])
     model = build_world_model(alg, d['obs_dim'], d['action_dim'], device)
     model.load_state_dict(d['model'])
-    actor = build_actor(alg, model, device)
+    actor = build_actor(alg, model, task_spec(d['task']).action_dim, device)
     actor.load_state_dict(d['actor'])
     return Policy(model, actor, d['task']).eval()
 
@@ -331,10 +334,12 @@ def world_model_trainer(cfg: DictConfig, model: BaseWorldModel) -> WorldModelTra
     return WorldModelTrainer(model, instantiate(alg.dynamics_loss), gamma=alg.gamma, max_bad=alg.max_bad_updates,
                              precision=cfg.precision, **alg.wm_optim)
 
-def policy_trainer(cfg: DictConfig, model: BaseWorldModel, device: torch.device) -> PolicyTrainer:
+def policy_trainer(cfg: DictConfig, model: BaseWorldModel, device: torch.device,
+                   task_action_dim: int, # the task's own action size
+                  ) -> PolicyTrainer:
     "A fresh actor and critic with their trainer, from `alg`."
     alg = cfg.alg
-    actor = build_actor(alg, model, device)
+    actor = build_actor(alg, model, task_action_dim, device)
     critic = instantiate(alg.critic, latent_dim=model.latent_dim).to(device)
     return PolicyTrainer(actor, critic, horizon=alg.horizon, gamma=alg.gamma, max_iterations=cfg.iterations,
                          esnr=instantiate(alg.esnr), max_bad=alg.max_bad_updates, precision=cfg.precision,
@@ -356,7 +361,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
     cfg, alg, on = run.cfg, run.cfg.alg, run.cfg.online
     task = run.info['tasks'][0]
     spec = task_spec(task)
-    wm, pol, buffer = world_model_trainer(cfg, model), policy_trainer(cfg, model, device), ReplayBuffer(on.buffer_size, device)
+    wm, pol, buffer = world_model_trainer(cfg, model), policy_trainer(cfg, model, device, spec.action_dim), ReplayBuffer(on.buffer_size, device)
     ckpt = run.start()
     if ckpt is not None:
         wm.load_state_dict(ckpt['wm']); pol.load_state_dict(ckpt['policy']); buffer = ckpt['buffer']
@@ -420,7 +425,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
         k, local = divmod(it - W - 1, T)
         task, local = tasks[k], local + 1
         if pol is None:
-            pol = policy_trainer(cfg, model, device)
+            pol = policy_trainer(cfg, model, device, task_spec(task).action_dim)
             if ckpt is not None and ckpt['policy'] is not None: pol.load_state_dict(ckpt['policy'])
         row = {'phase': 'policy', 'task': task}
         if off.finetune_wm:
@@ -462,7 +467,7 @@ def train(cfg: DictConfig, # the composed `train` config
     info = dict(tasks=tasks, obs_dim=obs_dim, action_dim=action_dim, model=type(meta).__name__,
                 P_base=sum(table['base'].values()), P_flow=sum(table['flow'].values()), parity_gap=table['gap'],
                 P_model=count_params(meta), dyn_evals_per_step=meta.dynamics_evals, device=str(device),
-                torch=torch.__version__)
+                torch=torch.__version__, hardware=hardware())
     run = Run(cfg, run_dir, W + len(tasks) * cfg.iterations, info)
     old = run.previous()
     if old is not None and old['status'] == 'finished':

@@ -5,7 +5,9 @@
 # %% ../../nbs/08_actor.ipynb #6c754b92
 from __future__ import annotations
 import torch
+import torch.nn.functional as F
 from torch import nn, Tensor
+from ..core import ConfigError
 from .layers import mlp, weight_init
 
 # %% auto #0
@@ -16,15 +18,20 @@ class Actor(nn.Module):
     "Gaussian policy on the latent state with a state-independent learned log-std, squashed by tanh."
     def __init__(self,
                  latent_dim: int, # size of the latent state z
-                 action_dim: int, # size of the action
+                 action_dim: int, # size of the action the world model takes (a multi-task set's padded width)
                  units: list[int] = (400, 200, 100), # hidden widths of the mean network
                  init_logstd: float = -1., # initial log standard deviation
                  min_logstd: float = -1.427, # floor on the log standard deviation
+                 task_action_dim: int | None = None, # the task's own action size; the entries after it stay 0 (None: all)
                 ):
         super().__init__()
-        self.mean = mlp(latent_dim, list(units), action_dim)
+        self.action_dim = action_dim
+        self.task_action_dim = action_dim if task_action_dim is None else task_action_dim
+        if not 0 < self.task_action_dim <= action_dim:
+            raise ConfigError(f"the actor's task_action_dim={task_action_dim} must be between 1 and action_dim={action_dim}")
+        self.mean = mlp(latent_dim, list(units), self.task_action_dim)
         self.mean.apply(weight_init)
-        self.logstd = nn.Parameter(torch.full((action_dim,), float(init_logstd)))
+        self.logstd = nn.Parameter(torch.full((self.task_action_dim,), float(init_logstd)))
         self.min_logstd = min_logstd
 
     def std(self) -> Tensor:
@@ -34,8 +41,8 @@ class Actor(nn.Module):
     def forward(self,
                 z: Tensor, # latent states [..., latent_dim]
                 deterministic: bool = False, # return tanh of the mean (evaluation) instead of a sample
-               ) -> Tensor: # actions in [-1, 1], [..., action_dim]
-        "A reparameterised, tanh-squashed action sample (or the squashed mean when `deterministic`)."
+               ) -> Tensor: # actions in [-1, 1], [..., action_dim], zero after the task's own entries
+        "A reparameterised, tanh-squashed action sample (or the squashed mean when `deterministic`), zero-padded."
         mu = self.mean(z)
-        if deterministic: return torch.tanh(mu)
-        return torch.tanh(mu + self.std() * torch.randn_like(mu))
+        a = torch.tanh(mu) if deterministic else torch.tanh(mu + self.std() * torch.randn_like(mu))
+        return F.pad(a, (0, self.action_dim - self.task_action_dim))
