@@ -3,6 +3,7 @@ import json, os, signal, subprocess, sys, time
 from pathlib import Path
 import pandas as pd
 import pytest
+import torch
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, 'MUJOCO_GL': os.environ.get('MUJOCO_GL', 'egl'), 'OMP_NUM_THREADS': '1', 'HYDRA_FULL_ERROR': '0'}
@@ -68,6 +69,13 @@ def test_offline_run_from_collected_data(tmp_path):
     assert df.wm_loss.notna().all() and df.actor_loss[3:].notna().all() and (df.env_steps == 0).all()
     info = json.loads((run / 'run.json').read_text())
     assert info['obs_dim'] == 24 and info['action_dim'] == 6 and info['status'] == 'finished'
+    assert 'logical cores' in info['hardware']
+    # the policy acts in cartpole's one action entry; the five padded entries stay zero, as in the data
+    from pwm_flow.train import load_policy
+    pol = load_policy(run / 'policy_cartpole-balance.pt')
+    assert (pol.actor.task_action_dim, pol.actor.action_dim) == (1, 6)
+    a = pol(torch.randn(8, 24))
+    assert a.shape == (8, 6) and (a[:, 1:] == 0).all() and (a[:, 0] != 0).any()
 
 
 @pytest.mark.parametrize('override, message', [
