@@ -16,6 +16,8 @@ from .core import ConfigError, check_choice, one_line_errors
 from .envs import task_spec
 from .data import load_dataset
 from .report import overrides, read_run
+from .model_error import policy_model_error
+from tqdm.auto import tqdm
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,7 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'STAGES', 'LAUNCHERS', 'CURVE_COLUMNS', 'cfg_dir', 'load_benchmark', 'check_benchmark', 'launcher_args',
            'data_dir', 'dataset_dir', 'teacher_policy', 'teacher_command', 'collect_commands', 'sweep_command',
            'run_command', 'link_dataset', 'make_data', 'data_summary', 'variant_label', 'esnr_stats', 'run_summary',
-           'summarise', 'commands_text', 'write_results', 'seed_stats', 'acceptance', 'main']
+           'summarise', 'commands_text', 'write_results', 'model_errors', 'seed_stats', 'acceptance', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -212,12 +214,30 @@ def write_results(cfg: DictConfig) -> dict[str, Path]:
     out = Path(cfg.results_dir)
     out.mkdir(parents=True, exist_ok=True)
     runs, curves = summarise(cfg.runs_dir)
-    files = dict(runs=out / 'runs.csv', curves=out / 'curves.csv', data=out / 'data.csv', commands=out / 'commands.sh')
+    files = dict(runs=out / 'runs.csv', curves=out / 'curves.csv', data=out / 'data.csv', model_error=out / 'model_error.csv',
+                 commands=out / 'commands.sh')
     runs.to_csv(files['runs'], index=False, float_format='%.6g')
     curves.to_csv(files['curves'], index=False, float_format='%.6g')
     data_summary(cfg).to_csv(files['data'], index=False, float_format='%.6g')
+    model_errors(runs, **cfg.model_error).to_csv(files['model_error'], index=False, float_format='%.6g')
     files['commands'].write_text(commands_text(cfg))
     return files
+
+# %% ../nbs/16_experiment.ipynb #f8f619fa
+def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are measured
+                 episodes: int = 4, steps: int = 256, seed: int = 0, # as `policy_model_error` takes them
+                 progress: bool = True, # a progress bar over the runs
+                ) -> pd.DataFrame: # `policy_model_error`'s rows with task, variant, variant_config, seed
+    "The world-model error of every finished run, along its policy's trajectories and random actions."
+    done = runs[runs.status == 'finished']
+    if done.empty: raise ConfigError("no finished runs: nothing to measure the model error of")
+    out = []
+    for r in tqdm(list(done.itertuples()), desc='model error', disable=not progress):
+        horizon = json.loads((Path(r.run_dir) / 'run.json').read_text())['config']['alg']['horizon']
+        e = policy_model_error(Path(r.run_dir) / f'policy_{r.task}.pt', horizon, episodes, steps, seed)
+        out.append(e.assign(task=r.task, variant=r.variant, variant_config=r.variant_config, seed=r.seed))
+    e = pd.concat(out, ignore_index=True)
+    return e[['task', 'variant', 'variant_config', 'seed', 'actions', *e.columns[:-5]]]
 
 # %% ../nbs/16_experiment.ipynb #ac990a28
 def seed_stats(runs: pd.DataFrame, # rows of `runs.csv`

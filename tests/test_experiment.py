@@ -81,6 +81,9 @@ def test_data_sweep_results(bench):
     assert (runs.esnr_samples == 2).all() and runs.hardware.str.contains('logical cores').all()
     curves = pd.read_csv(bench / 'results/tiny/curves.csv')
     assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 4
+    errors = pd.read_csv(bench / 'results/tiny/model_error.csv')  # 2 runs x (policy, random) x H=4 open-loop steps
+    assert len(errors) == 16 and set(errors.actions) == {'policy', 'random'} and errors.h.max() == 4
+    assert errors[['reward_bias', 'reward_abs_err', 'latent_rel_err']].notna().all().all()
     data = pd.read_csv(bench / 'results/tiny/data.csv')
     assert data[['collection', 'policy', 'episodes']].values.tolist() == [
         ['random', 'random', 1], ['cartpole-balance_noise0.3', 'teacher', 1]]
