@@ -151,6 +151,9 @@ def load_policy(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-tr
     model = build_world_model(alg, d['obs_dim'], d['action_dim'], device)
     model.load_state_dict(d['model'])
     actor = build_actor(alg, model, task_spec(d['task']).action_dim, device)
+    if (n := len(d['actor']['logstd'])) != actor.task_action_dim:
+        raise ConfigError(f"policy={str(path)!r} acts in {n} action entries but {d['task']} has {actor.task_action_dim}: an earlier "
+                          "pwm_flow wrote it, whose multi-task actors also set the padded entries; train it again")
     actor.load_state_dict(d['actor'])
     return Policy(model, actor, d['task']).eval()
 
