@@ -136,9 +136,10 @@ def data_summary(cfg: DictConfig) -> pd.DataFrame:
 
 # %% ../nbs/16_experiment.ipynb #238ab1bb
 def variant_label(alg: dict, # a run's resolved `alg` config
-                 ) -> str: # `MLP`, or e.g. `Flow Heun K=2`
+                 ) -> str: # `MLP`, `MLP residual`, or e.g. `Flow Heun K=2`
     "The variant a run's `alg` config describes."
-    if alg['model']['_target_'].rsplit('.', 1)[-1] == 'MLPWorldModel': return 'MLP'
+    if alg['model']['_target_'].rsplit('.', 1)[-1] == 'MLPWorldModel':
+        return 'MLP residual' if alg['model'].get('residual', False) else 'MLP'
     i = alg['integrator']
     return f"Flow {i['type'].capitalize()} K={i['substeps']}"
 

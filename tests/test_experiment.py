@@ -127,4 +127,4 @@ def test_bad_benchmark_is_one_line(tmp_path):
                        capture_output=True, text=True, env=ENV, timeout=60)
     lines = p.stderr.strip().splitlines()
     assert p.returncode == 2 and len(lines) == 1, p.stderr
-    assert lines[0].startswith("error: benchmark.variants='heun3' is not one of euler1, euler2, heun2, heun4, mlp; did you mean")
+    assert lines[0].startswith("error: benchmark.variants='heun3' is not one of euler1, euler2, heun2, heun4, mlp, mlp_residual; did you mean")

@@ -13,15 +13,20 @@ __all__ = ['MLPWorldModel']
 
 # %% ../../nbs/05a_mlp_world_model.ipynb #3a84aee2
 class MLPWorldModel(BaseWorldModel):
-    "PWM's world model: z' = F(z, a, e), an MLP ending in SimNorm. Arguments: those of `BaseWorldModel`."
-    def __init__(self, *args, **kwargs):
+    "PWM's world model: z' = F(z, a, e), an MLP ending in SimNorm (or the residual z + F). Other arguments: `BaseWorldModel`'s."
+    def __init__(self, *args,
+                 residual: bool = False, # z' = z + F(z, a, e) with a plain linear last layer (the residual control)
+                 **kwargs):
         super().__init__(*args, **kwargs)
-        self.dynamics = mlp(self.latent_dim + self.cond_dim, self.units, self.latent_dim, SimNorm(self.simnorm_dim))
+        self.residual = residual
+        self.dynamics = mlp(self.latent_dim + self.cond_dim, self.units, self.latent_dim,
+                            None if residual else SimNorm(self.simnorm_dim))
         self.dynamics.apply(weight_init)
 
     def next(self, z: torch.Tensor, a: torch.Tensor, task: torch.Tensor | None = None) -> torch.Tensor:
-        "z' = F(z, a, e)."
-        return self.dynamics(self.with_task(torch.cat([z, a], -1), task))
+        "z' = F(z, a, e), or z + F(z, a, e)."
+        out = self.dynamics(self.with_task(torch.cat([z, a], -1), task))
+        return z + out if self.residual else out
 
     @property
     def dynamics_evals(self) -> int: return 1
