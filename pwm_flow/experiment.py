@@ -15,7 +15,7 @@ import pwm_flow.cfg
 from .core import ConfigError, check_choice, one_line_errors
 from .envs import task_spec
 from .data import load_dataset
-from .report import overrides, read_run
+from .report import overrides, read_run, variant_label
 from .model_error import policy_model_error
 from tqdm.auto import tqdm
 
@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'STAGES', 'LAUNCHERS', 'CURVE_COLUMNS', 'cfg_dir', 'load_benchmark', 'check_benchmark', 'launcher_args',
            'data_dir', 'dataset_dir', 'teacher_policy', 'teacher_command', 'collect_commands', 'sweep_command',
-           'run_command', 'link_dataset', 'make_data', 'data_summary', 'variant_label', 'esnr_stats', 'run_summary',
-           'summarise', 'commands_text', 'write_results', 'model_errors', 'seed_stats', 'acceptance', 'main']
+           'run_command', 'link_dataset', 'make_data', 'data_summary', 'esnr_stats', 'run_summary', 'summarise',
+           'commands_text', 'write_results', 'model_errors', 'seed_stats', 'acceptance', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -135,14 +135,6 @@ def data_summary(cfg: DictConfig) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/16_experiment.ipynb #238ab1bb
-def variant_label(alg: dict, # a run's resolved `alg` config
-                 ) -> str: # `MLP`, `MLP residual`, or e.g. `Flow Heun K=2`
-    "The variant a run's `alg` config describes."
-    if alg['model']['_target_'].rsplit('.', 1)[-1] == 'MLPWorldModel':
-        return 'MLP residual' if alg['model'].get('residual', False) else 'MLP'
-    i = alg['integrator']
-    return f"Flow {i['type'].capitalize()} K={i['substeps']}"
-
 def esnr_stats(step: pd.Series, # policy iteration of each ESNR sample
                db: pd.Series, # ESNR in dB
                n: int, # policy iterations of the run (the quarters are of 1..n)

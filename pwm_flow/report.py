@@ -51,12 +51,13 @@ def summary(runs: dict[str, str | Path], # label -> run folder
     return pd.DataFrame(rows)
 
 # %% ../nbs/14_report.ipynb #cc4abd05
-def variant_label(info: dict, # a run.json
-                 ) -> str:
-    "A short name of a run's world model: `MLP`, or `Flow heun K=2` etc."
-    if info['model'] != 'FlowWorldModel': return 'MLP'
-    integ = info['config']['alg']['integrator']
-    return f"Flow {integ['type']} K={integ['substeps']}"
+def variant_label(alg: dict, # a run's resolved `alg` config (`config.alg` of its run.json)
+                 ) -> str: # `MLP`, `MLP residual`, or e.g. `Flow Heun K=2`
+    "The variant a run's `alg` config describes."
+    if alg['model']['_target_'].rsplit('.', 1)[-1] == 'MLPWorldModel':
+        return 'MLP residual' if alg['model'].get('residual', False) else 'MLP'
+    i = alg['integrator']
+    return f"Flow {i['type'].capitalize()} K={i['substeps']}"
 
 # %% ../nbs/14_report.ipynb #d7b5517b
 def plot_curves(runs: dict[str, str | Path], # label -> run folder
@@ -160,7 +161,7 @@ def main(cfg: DictConfig) -> None:
     if failed:
         tail = (out / f'{failed[0]}.log').read_text().strip().splitlines()[-1:]
         raise ConfigError(f"training {failed[0]} failed ({tail[0] if tail else 'no output'}); see {out / (failed[0] + '.log')}")
-    runs = {f"{variant_label(read_run(d)[1])} ({alg})": d for alg, d in dirs.items()}
+    runs = {f"{variant_label(read_run(d)[1]['config']['alg'])} ({alg})": d for alg, d in dirs.items()}
     base = baseline_rewards(cfg.task, cfg.eval_episodes, cfg.seed + 10_000)
     notes = (f"Command: `pwm-flow-demo` ({' '.join(HydraConfig.get().overrides.task) or 'defaults'}); each variant: "
              f"`pwm-flow-train alg=<variant> {' '.join(common)}`. Wall-clock of this invocation: {time.time() - t0:.0f} s.")
