@@ -218,7 +218,7 @@ def write_results(cfg: DictConfig) -> dict[str, Path]:
 
 # %% ../nbs/16_experiment.ipynb #f8f619fa
 def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are measured
-                 episodes: int = 4, steps: int = 256, seed: int = 0, # as `policy_model_error` takes them
+                 episodes: int = 4, seed: int = 0, # as `policy_model_error` takes them
                  progress: bool = True, # a progress bar over the runs
                 ) -> pd.DataFrame: # `policy_model_error`'s rows with task, variant, variant_config, seed
     "The world-model error of every finished run, along its policy's trajectories and random actions."
@@ -227,10 +227,11 @@ def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are
     out = []
     for r in tqdm(list(done.itertuples()), desc='model error', disable=not progress):
         horizon = json.loads((Path(r.run_dir) / 'run.json').read_text())['config']['alg']['horizon']
-        e = policy_model_error(Path(r.run_dir) / f'policy_{r.task}.pt', horizon, episodes, steps, seed)
+        e = policy_model_error(Path(r.run_dir) / f'policy_{r.task}.pt', horizon, episodes, seed)
         out.append(e.assign(task=r.task, variant=r.variant, variant_config=r.variant_config, seed=r.seed))
+    keys = ['task', 'variant', 'variant_config', 'seed', 'actions']
     e = pd.concat(out, ignore_index=True)
-    return e[['task', 'variant', 'variant_config', 'seed', 'actions', *e.columns[:-5]]]
+    return e[keys + [c for c in e.columns if c not in keys]]
 
 # %% ../nbs/16_experiment.ipynb #ac990a28
 def seed_stats(runs: pd.DataFrame, # rows of `runs.csv`

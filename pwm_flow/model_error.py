@@ -5,52 +5,34 @@
 # %% ../nbs/13a_model_error.ipynb #2bae00cf
 from __future__ import annotations
 from pathlib import Path
-from typing import Callable
 import pandas as pd
 import torch
-from torch import Tensor
-from .core import ConfigError, check_positive
-from .envs import EPISODE_STEPS, VecEnv, task_spec
+from tensordict import TensorDict
+from .core import ConfigError
+from .envs import VecEnv
+from .collect import rollout
 from .math import two_hot_inv
 from .models.base import BaseWorldModel
 from .train import load_policy
 
 # %% auto #0
-__all__ = ['trajectories', 'rollout_error', 'policy_model_error']
-
-# %% ../nbs/13a_model_error.ipynb #2e02ef82
-@torch.no_grad()
-def trajectories(act: Callable[[Tensor], Tensor], # observations [N, obs_dim] -> actions [N, action_dim]
-                 task: str, # the task
-                 episodes: int, # N, run in parallel (episode j is seeded with seed + j)
-                 steps: int, # T agent steps recorded from the start of each episode
-                 seed: int, # environment seed
-                 obs_dim: int, action_dim: int, # the world model's (padded) widths
-                ) -> tuple[Tensor, Tensor, Tensor]: # obs [T+1, N, obs_dim], actions [T, N, action_dim], rewards [T, N]
-    "Real trajectories of `task` under `act`."
-    check_positive('steps', steps)
-    if steps > EPISODE_STEPS: raise ConfigError(f"steps={steps}: an episode has {EPISODE_STEPS} agent steps")
-    env = VecEnv(task, episodes, seed, obs_dim, action_dim)
-    obs, actions, rewards = [env.reset()], [], []
-    for _ in range(steps):
-        a = act(obs[-1]) * env.action_mask
-        o, r, _, _ = env.step(a)
-        obs.append(o); actions.append(a); rewards.append(r)
-    return torch.stack(obs), torch.stack(actions), torch.stack(rewards)
+__all__ = ['rollout_error', 'policy_model_error']
 
 # %% ../nbs/13a_model_error.ipynb #56293862
 @torch.no_grad()
 def rollout_error(model: BaseWorldModel, # the world model
-                  obs: Tensor, actions: Tensor, rewards: Tensor, # real trajectories, as `trajectories` returns them
-                  task: str, # their task (its id conditions a multi-task model)
+                  episodes: TensorDict, # real episodes [N, T+1] in TD-MPC2's layout, as `pwm_flow.collect.rollout` records them
                   horizon: int, # H, open-loop steps from each start
                   stride: int | None = None, # steps between starts (default H/2)
                  ) -> pd.DataFrame: # h, reward, reward_bias, reward_abs_err, latent_rel_err
     "Per open-loop step h = 1..H: the reward bias and absolute error, and the relative latent error."
-    T, N = actions.shape[:2]
+    obs = episodes['obs'].transpose(0, 1)                # o_0 .. o_T        [T+1, N, obs_dim]
+    actions = episodes['action'][:, 1:].transpose(0, 1)  # a_0 .. a_(T-1)    [T, N, action_dim]
+    rewards = episodes['reward'][:, 1:].transpose(0, 1)  # r_0 .. r_(T-1)    [T, N]
+    T = actions.shape[0]
     if T < horizon: raise ConfigError(f"{T} recorded steps are fewer than the horizon H={horizon}")
     starts = torch.arange(0, T - horizon + 1, stride or max(1, horizon // 2))
-    ids = torch.full((len(starts) * N,), task_spec(task).id) if model.task_dim else None
+    ids = episodes['task'][:, 0].repeat(len(starts)) if model.task_dim else None
     encode = lambda t: model.encode(obs[t].flatten(0, 1), ids)
     z0 = z = encode(starts)
     rows = []
@@ -68,12 +50,11 @@ def rollout_error(model: BaseWorldModel, # the world model
 def policy_model_error(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-train`
                        horizon: int, # H, open-loop steps (the run's `alg.horizon`)
                        episodes: int = 4, # real episodes per kind of action
-                       steps: int = 256, # agent steps recorded of each
                        seed: int = 0, # environment and random-action seed
                       ) -> pd.DataFrame: # `rollout_error`'s rows, with `actions` = policy | random
-    "The world model's open-loop error along the policy's own trajectories and along uniform random actions."
+    "The world model's open-loop error along the policy's own episodes and along uniform random actions."
     pol = load_policy(path)
-    m, g = pol.model, torch.Generator().manual_seed(seed)
-    acts = {'policy': pol, 'random': lambda o: torch.rand(len(o), m.action_dim, generator=g) * 2 - 1}
-    return pd.concat([rollout_error(m, *trajectories(act, pol.task, episodes, steps, seed, m.obs_dim, m.action_dim),
-                                    pol.task, horizon).assign(actions=name) for name, act in acts.items()], ignore_index=True)
+    env = VecEnv(pol.task, episodes, seed, pol.model.obs_dim, pol.model.action_dim)
+    acts = {'policy': lambda obs, task: pol(obs), 'random': None}  # None: rollout's uniform random actions
+    return pd.concat([rollout_error(pol.model, rollout(env, seed, act), horizon).assign(actions=name)
+                      for name, act in acts.items()], ignore_index=True)
