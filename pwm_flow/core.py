@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #745d6e9e
 from __future__ import annotations
-import difflib, functools, os, platform, sys
+import difflib, functools, io, json, os, platform, sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 import torch
 
 # %% auto #0
-__all__ = ['ConfigError', 'check_choice', 'check_positive', 'find_config_error', 'one_line_errors', 'get_device', 'hardware']
+__all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'find_config_error', 'one_line_errors',
+           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -77,3 +78,26 @@ def hardware() -> str:
     names = [l.split(':', 1)[1].strip() for l in cpuinfo.read_text().splitlines() if l.startswith('model name')] if cpuinfo.exists() else []
     gpu = torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU'
     return f"{names[0] if names else platform.machine()}, {os.cpu_count()} logical cores, {gpu}"
+
+# %% ../nbs/00_core.ipynb #6979cea3
+def atomic_write(path: Path, # destination
+                 write: Callable[[io.BufferedWriter], None], # writes the contents to an open binary file
+                ) -> None:
+    "Write a file through a temporary sibling and an atomic rename."
+    path = Path(path)
+    tmp = path.with_name(path.name + '.tmp')
+    with open(tmp, 'wb') as f:
+        write(f)
+        f.flush(); os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+def save_json(obj: dict, path: Path) -> None:
+    "Atomically write `obj` as indented JSON."
+    atomic_write(path, lambda f: f.write(json.dumps(obj, indent=1, default=str).encode()))
+
+def save_torch(obj: dict, path: Path) -> None:
+    "Atomically `torch.save` `obj`."
+    atomic_write(path, lambda f: torch.save(obj, f))
+
+# %% ../nbs/00_core.ipynb #0e5d1a7d
+EVAL_SEED_OFFSET = 10_000 # evaluation episode j of a run with seed s uses environment seed s + EVAL_SEED_OFFSET + j

@@ -15,7 +15,7 @@ import torch
 from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
-from .core import ConfigError, check_positive, one_line_errors
+from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, one_line_errors
 from .envs import task_spec
 from .train import evaluate
 
@@ -162,7 +162,7 @@ def main(cfg: DictConfig) -> None:
         tail = (out / f'{failed[0]}.log').read_text().strip().splitlines()[-1:]
         raise ConfigError(f"training {failed[0]} failed ({tail[0] if tail else 'no output'}); see {out / (failed[0] + '.log')}")
     runs = {f"{variant_label(read_run(d)[1]['config']['alg'])} ({alg})": d for alg, d in dirs.items()}
-    base = baseline_rewards(cfg.task, cfg.eval_episodes, cfg.seed + 10_000)
+    base = baseline_rewards(cfg.task, cfg.eval_episodes, cfg.seed + EVAL_SEED_OFFSET)
     notes = (f"Command: `pwm-flow-demo` ({' '.join(HydraConfig.get().overrides.task) or 'defaults'}); each variant: "
              f"`pwm-flow-train alg=<variant> {' '.join(common)}`. Wall-clock of this invocation: {time.time() - t0:.0f} s.")
     report = write_report(out / 'report', runs, cfg.task, base, notes)

@@ -16,7 +16,8 @@ from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import ConfigError, check_choice, check_positive, get_device, hardware, one_line_errors
+from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_choice, check_positive, get_device, hardware,
+                           one_line_errors, save_json, save_torch)
 from .envs import EPISODE_STEPS, TASKS, TASK_SETS, VecEnv, set_dims, task_spec
 from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
@@ -28,30 +29,10 @@ from .algorithms.pwm import WorldModelTrainer, PolicyTrainer, TrainingDiverged, 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COLUMNS', 'MODES', 'PRECISIONS', 'atomic_write', 'save_json', 'save_torch', 'MetricsFile', 'Policy',
-           'build_world_model', 'build_actor', 'save_policy', 'load_policy', 'collect_policy', 'evaluate',
-           'EpisodeRecorder', 'resolve_tasks', 'check_config', 'Run', 'world_model_trainer', 'policy_trainer',
-           'start_latents', 'counts', 'train_online', 'task_episodes', 'train_offline', 'train', 'main']
-
-# %% ../nbs/13_train.ipynb #6979cea3
-def atomic_write(path: Path, # destination
-                 write: Callable[[io.BufferedWriter], None], # writes the contents to an open binary file
-                ) -> None:
-    "Write a file through a temporary sibling and an atomic rename."
-    path = Path(path)
-    tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'wb') as f:
-        write(f)
-        f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-def save_json(obj: dict, path: Path) -> None:
-    "Atomically write `obj` as indented JSON."
-    atomic_write(path, lambda f: f.write(json.dumps(obj, indent=1, default=str).encode()))
-
-def save_torch(obj: dict, path: Path) -> None:
-    "Atomically `torch.save` `obj`."
-    atomic_write(path, lambda f: torch.save(obj, f))
+__all__ = ['log', 'COLUMNS', 'MODES', 'PRECISIONS', 'MetricsFile', 'Policy', 'build_world_model', 'build_actor', 'save_policy',
+           'load_policy', 'collect_policy', 'evaluate', 'EpisodeRecorder', 'resolve_tasks', 'check_config', 'Run',
+           'world_model_trainer', 'policy_trainer', 'start_latents', 'counts', 'train_online', 'task_episodes',
+           'train_offline', 'train', 'main']
 
 # %% ../nbs/13_train.ipynb #2828ea25
 COLUMNS = ('iteration', 'phase', 'task', 'env_steps', 'wall_clock',
@@ -391,7 +372,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
         batch = buffer.sample(alg.batch_size, 1)
         row.update(pol.update(model, start_latents(model, batch), batch['task'], iteration=it))
         if it % cfg.eval_every == 0 or it == run.total:
-            row.update(evaluate(policy, task, cfg.eval_episodes, cfg.seed + 10_000, device=device))
+            row.update(evaluate(policy, task, cfg.eval_episodes, cfg.seed + EVAL_SEED_OFFSET, device=device))
         run.row({**row, **counts(model, wm, pol)})
         if it == run.total:
             save_policy(run.dir / f'policy_{task}.pt', alg, model, pol.actor, task)
@@ -437,7 +418,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
         row.update(pol.update(model, start_latents(model, batch), batch['task'], iteration=local))
         policy = Policy(model, pol.actor, task)
         if local % cfg.eval_every == 0 or local == T:
-            row.update(evaluate(policy, task, cfg.eval_episodes, cfg.seed + 10_000, model.obs_dim, model.action_dim, device))
+            row.update(evaluate(policy, task, cfg.eval_episodes, cfg.seed + EVAL_SEED_OFFSET, model.obs_dim, model.action_dim, device))
         run.row({**row, **counts(model, wm, pol)})
         if local == T:
             save_policy(run.dir / f'policy_{task}.pt', alg, model, pol.actor, task)
