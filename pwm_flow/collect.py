@@ -119,11 +119,15 @@ def collect(out_dir: str | Path, # directory of the chunks
 def main(cfg: DictConfig) -> None:
     "Console command `pwm-flow-collect`: DMControl data (random, or a saved policy's) in TD-MPC2's chunk format."
     tasks = OmegaConf.to_container(cfg.tasks) if OmegaConf.is_list(cfg.tasks) else cfg.tasks
-    policy = None
+    if cfg.policy is not None and cfg.teacher is not None: raise ConfigError("give policy=<file> or teacher=<file>, not both")
+    policy, name = None, cfg.policy or cfg.teacher or 'random'
     if cfg.policy is not None:
         from pwm_flow.train import collect_policy  # here: the training module owns policy files
         policy = collect_policy(cfg.policy, tasks, set_dims(cfg.task_set)[1], get_device(cfg.device))
+    if cfg.teacher is not None:
+        from pwm_flow.teacher import teacher_policy  # the teacher module collects with this one
+        policy = teacher_policy(cfg.teacher, tasks, set_dims(cfg.task_set)[1])
     paths = collect(cfg.out_dir, tasks, cfg.task_set, cfg.num_envs, cfg.chunks, cfg.episodes_per_chunk, cfg.seed,
-                    policy=policy, policy_name='random' if cfg.policy is None else str(cfg.policy),
+                    policy=policy, policy_name=str(name),
                     noise_std=cfg.noise_std, device=cfg.device, progress=cfg.progress)
     print(f"{len(paths)} chunks in {cfg.out_dir}")

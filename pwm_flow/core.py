@@ -4,14 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #745d6e9e
 from __future__ import annotations
-import difflib, functools, io, json, os, platform, sys
+import difflib, functools, io, json, os, platform, subprocess, sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 import torch
+import pwm_flow
 
 # %% auto #0
 __all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'find_config_error', 'one_line_errors',
-           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch']
+           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'code_version']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -101,3 +102,12 @@ def save_torch(obj: dict, path: Path) -> None:
 
 # %% ../nbs/00_core.ipynb #0e5d1a7d
 EVAL_SEED_OFFSET = 10_000 # evaluation episode j of a run with seed s uses environment seed s + EVAL_SEED_OFFSET + j
+
+# %% ../nbs/00_core.ipynb #eddb0e06
+def code_version() -> str | None:
+    "The git commit of the `pwm_flow` checkout (with `-dirty` if changed), or None outside a git checkout."
+    root = Path(pwm_flow.__file__).resolve().parent.parent
+    git = lambda *a: subprocess.run(['git', '-C', str(root), *a], capture_output=True, text=True)
+    head = git('rev-parse', 'HEAD')
+    if head.returncode: return None
+    return head.stdout.strip() + ('-dirty' if git('status', '--porcelain', '--untracked-files=no').stdout.strip() else '')

@@ -1,5 +1,6 @@
-"""`pwm-flow-experiment` end to end on a tiny benchmark: data, a Hydra sweep (basic and submitit_local launchers),
-CSV summaries; re-running skips finished runs, and a killed sweep resumes its run from the checkpoint."""
+"""`pwm-flow-experiment` end to end on a tiny benchmark: teachers and data, pretraining, the sweeps at two budgets (basic
+and submitit_local launchers), CSV summaries; re-running skips finished runs, and a killed pretraining resumes from
+its checkpoint."""
 import json, os, signal, subprocess, sys, textwrap, time
 from pathlib import Path
 import pandas as pd
@@ -25,21 +26,24 @@ policy_tasks: ${{benchmark.tasks}}
 alg: pwm_mini
 variants: [mlp, heun2]
 seeds: [1]
+recipe:
+  wm_iterations: 4
+  parity: {{strict: true}}
+{textwrap.indent(TINY_ALG, '  ')}
+short: {{wm_iterations: 2, variants: [mlp]}}
+recipe_sweep:
+  seeds: [1]
+  candidates: {{plan: {{}}, rew0.1: {{wm_loss: {{rew_coef: 0.1}}}}}}
 data:
   dir: data/tiny
   seed: 1
   random_episodes: 1
+  snapshot_episodes: 1
+  snapshot_noise: 0.3
   policy_episodes: 1
   noise_std: [0.3]
-  teacher:
-    iterations: 2
-    eval_every: 2
-    eval_episodes: 1
-    checkpoint_every: 2
-    threads: 1
-    device: cpu
-    online: {{num_envs: 1, seed_updates: 2, steps_per_iter: 2, wm_updates: 1, buffer_size: 5000}}
-    alg:\n{textwrap.indent(TINY_ALG, ' ' * 6)}
+teacher: {{max_steps: 400, eval_every: 200, eval_episodes: 1, learning_starts: 100, threads: 1, progress: false}}
+pretrain: {{checkpoint_every: 1, threads: 1, device: cpu}}
 train:
   mode: offline
   iterations: 2
@@ -48,9 +52,6 @@ train:
   checkpoint_every: 1
   threads: 1
   device: cpu
-  offline: {{wm_iterations: 2}}
-  alg:\n{textwrap.indent(TINY_ALG, ' ' * 4)}
-    parity: {{strict: true}}
 """
 
 
@@ -74,44 +75,55 @@ def bench(tmp_path_factory):
 
 def test_data_sweep_results(bench):
     runs = pd.read_csv(bench / 'results/tiny/runs.csv')
-    assert runs[['task', 'variant', 'seed', 'status']].values.tolist() == [
-        ['cartpole-balance', 'Flow Heun K=2', 1, 'finished'], ['cartpole-balance', 'MLP', 1, 'finished']]
-    assert runs.dyn_evals_per_step.tolist() == [4, 1] and (runs.parity_gap_pct.abs() <= 2).all()
-    assert (runs.iterations == 2).all() and (runs.wm_iterations == 2).all() and runs.final_reward.notna().all()
+    assert runs[['wm_iterations', 'task', 'variant', 'seed', 'status']].values.tolist() == [
+        [2, 'cartpole-balance', 'MLP', 1, 'finished'],
+        [4, 'cartpole-balance', 'Flow Heun K=2', 1, 'finished'], [4, 'cartpole-balance', 'MLP', 1, 'finished']]
+    assert runs.dyn_evals_per_step.tolist() == [1, 4, 1] and (runs.parity_gap_pct.abs() <= 2).all()
+    assert (runs.iterations == 2).all() and runs.final_reward.notna().all() and runs.commit.notna().all()
     assert (runs.esnr_samples == 2).all() and runs.hardware.str.contains('logical cores').all()
     curves = pd.read_csv(bench / 'results/tiny/curves.csv')
-    assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 4
-    errors = pd.read_csv(bench / 'results/tiny/model_error.csv')  # 2 runs x (policy, random) x H=4 open-loop steps
-    assert len(errors) == 16 and set(errors.actions) == {'policy', 'random'} and errors.h.max() == 4
-    assert errors[['reward_bias', 'reward_abs_err', 'latent_rel_err']].notna().all().all()
+    assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 6
+    pre = pd.read_csv(bench / 'results/tiny/pretrain.csv')  # the MLP's pretraining serves both budgets
+    assert pre[['variant', 'wm_iterations']].values.tolist() == [['Flow Heun K=2', 4], ['MLP', 4], ['MLP', 2]]
+    assert sorted(p.name for p in (bench / 'runs/tiny/pretrain/mlp/seed1').glob('world_model*')) == ['world_model.pt', 'world_model_2.pt']
+    errors = pd.read_csv(bench / 'results/tiny/model_error.csv')  # 3 runs x (policy, random) x H=4 open-loop steps
+    assert len(errors) == 24 and set(errors.actions) == {'policy', 'random'} and errors.h.max() == 4
+    assert errors[['reward_bias', 'reward_abs_err', 'latent_rel_err']].notna().all().all() and set(errors.wm_iterations) == {2, 4}
+    teachers = pd.read_csv(bench / 'results/tiny/teachers.csv')
+    assert teachers[['task', 'env_steps', 'snapshots']].values.tolist() == [['cartpole-balance', 400, '200 400']]
+    assert sorted(p.name for p in (bench / 'results/tiny/teachers/cartpole-balance').glob('actor_*.pt')) == ['actor_200.pt', 'actor_400.pt']
     data = pd.read_csv(bench / 'results/tiny/data.csv')
     assert data[['collection', 'policy', 'episodes']].values.tolist() == [
-        ['random', 'random', 1], ['cartpole-balance_noise0.3', 'teacher', 1]]
+        ['random', 'random', 1], ['cartpole-balance_snap200', 'actor_200.pt', 1], ['cartpole-balance_final_noise0.3', 'actor_400.pt', 1]]
     links = sorted(p.name for p in (bench / 'data/tiny/dataset').iterdir())
-    assert links == ['cartpole-balance_noise0.3_chunk_0.pt', 'random_chunk_0.pt']
+    assert links == ['cartpole-balance_final_noise0.3_chunk_0.pt', 'cartpole-balance_snap200_chunk_0.pt', 'random_chunk_0.pt']
+    agg = pd.read_csv(bench / 'results/tiny/aggregate.csv')
+    assert list(agg.columns) == ['variant', 'wm_iterations', 'metric', 'value', 'ci_low', 'ci_high']
+    assert set(agg.metric) == {'IQM', 'mean', 'P(improvement over MLP)'}
     commands = (bench / 'results/tiny/commands.sh').read_text()
-    assert commands.count('pwm-flow-collect') == 2 and '+variant=mlp,heun2' in commands
+    assert commands.count('pwm-flow-collect') == 3 and commands.count('pwm-flow-train') == 2 and '+variant=mlp,heun2' in commands
 
 
 def test_rerun_skips_finished_runs_with_submitit_local(bench):
-    done = bench / 'runs/tiny/cartpole-balance/mlp/seed1/metrics.csv'
+    done = bench / 'runs/tiny/wm4/cartpole-balance/mlp/seed1/metrics.csv'
     before = done.stat().st_mtime_ns
+    experiment(bench, 'stage=pretrain', 'launcher=submitit_local', 'benchmark.seeds=[1,2]')
     experiment(bench, 'stage=sweep', 'launcher=submitit_local', 'benchmark.seeds=[1,2]')
     assert done.stat().st_mtime_ns == before  # finished: left alone
-    new = bench / 'runs/tiny/cartpole-balance/heun2/seed2'
+    new = bench / 'runs/tiny/wm4/cartpole-balance/heun2/seed2'
     assert json.loads((new / 'run.json').read_text())['status'] == 'finished'
-    assert list((bench / 'runs/tiny/.submitit').iterdir())  # the jobs went through submitit
+    assert list((bench / 'runs/tiny/wm4/.submitit').iterdir())  # the jobs went through submitit
 
 
-def test_killed_sweep_resumes(bench):
-    over = ['stage=sweep', 'benchmark.seeds=[3]', 'benchmark.variants=[mlp]', 'benchmark.train.offline.wm_iterations=300']
-    run = bench / 'runs/tiny/cartpole-balance/mlp/seed3'
+def test_killed_pretraining_resumes(bench):
+    over = ['stage=pretrain', 'benchmark.seeds=[3]', 'benchmark.variants=[mlp]', 'benchmark.recipe.wm_iterations=300']
+    run = bench / 'runs/tiny/pretrain/mlp/seed3'
     cmd = [str(BIN / 'pwm-flow-experiment'), f'hydra.searchpath=[file://{bench / "cfg"}]', 'benchmark=tiny', 'launcher=basic', *over]
     p = subprocess.Popen(cmd, cwd=bench, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline, metrics = time.time() + 120, run / 'metrics.csv'
         while not metrics.exists() or sum(1 for _ in open(metrics)) < 20:  # killed well inside world-model pretraining
-            assert p.poll() is None and time.time() < deadline, 'the sweep ended before it could be killed'
+            assert p.poll() is None and time.time() < deadline, 'the pretraining ended before it could be killed'
             time.sleep(0.1)
     finally:
         os.killpg(p.pid, signal.SIGKILL); p.wait()
@@ -119,7 +131,15 @@ def test_killed_sweep_resumes(bench):
     experiment(bench, *over)
     assert 'resuming' in (run / 'train.log').read_text()
     df = pd.read_csv(run / 'metrics.csv')
-    assert df.iteration.tolist() == list(range(1, 303)) and json.loads((run / 'run.json').read_text())['status'] == 'finished'
+    assert df.iteration.tolist() == list(range(1, 301)) and json.loads((run / 'run.json').read_text())['status'] == 'finished'
+
+
+def test_recipe_sweep(bench):
+    experiment(bench, 'stage=recipe')
+    sweep = pd.read_csv(bench / 'results/tiny/recipe_sweep.csv')
+    assert sorted(sweep.candidate) == ['plan', 'rew0.1'] and sorted(sweep.rew_coef) == [0.1, 1.0]
+    assert sweep['reward_cartpole-balance'].notna().all() and (sweep.seeds == 1).all()
+    assert 'alg.wm_loss.rew_coef=0.1' in (bench / 'results/tiny/recipe_commands.sh').read_text()
 
 
 def test_bad_benchmark_is_one_line(tmp_path):

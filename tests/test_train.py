@@ -61,7 +61,7 @@ def test_offline_run_from_collected_data(tmp_path):
     assert p.returncode == 0, p.stderr[-3000:]
     run = tmp_path / 'run'
     train(run, 'alg=pwm_tiny_flow', 'mode=offline', 'task=cartpole-balance', f'offline.dataset={data}',
-          'offline.wm_iterations=3', 'iterations=3', 'eval_every=3', 'offline.finetune_wm=true')
+          'alg.wm_iterations=3', 'iterations=3', 'eval_every=3', 'offline.finetune_wm=true')
     df = pd.read_csv(run / 'metrics.csv')
     assert df.iteration.tolist() == [1, 2, 3, 4, 5, 6]
     assert df.phase.tolist() == ['wm'] * 3 + ['policy'] * 3
@@ -78,9 +78,52 @@ def test_offline_run_from_collected_data(tmp_path):
     assert a.shape == (8, 6) and (a[:, 1:] == 0).all() and (a[:, 0] != 0).any()
 
 
+def pretrain(run_dir, *overrides, check=True):
+    "Run `pwm-flow-pretrain` in a subprocess; return the completed process."
+    cmd = [str(BIN / 'pwm-flow-pretrain'), *TINY, *overrides, f'hydra.run.dir={run_dir}']
+    p = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=300)
+    if check: assert p.returncode == 0, p.stderr[-3000:]
+    return p
+
+
+def test_pretrain_then_policies_from_the_saved_world_model(tmp_path):
+    data = tmp_path / 'data'
+    assert collect(data, 'tasks=[cartpole-balance,pendulum-swingup]', 'num_envs=2', 'episodes_per_chunk=2').returncode == 0
+    common = ['alg=pwm_tiny', 'alg.model.task_dim=4', f'offline.dataset={data}', 'alg.wm_iterations=6']
+    pretrain(tmp_path / 'pre', *common, 'offline.wm_snapshots=[2]', 'checkpoint_every=2')
+    df = pd.read_csv(tmp_path / 'pre' / 'metrics.csv')
+    assert df.iteration.tolist() == list(range(1, 7)) and (df.phase == 'wm').all()
+    assert sorted(p.name for p in (tmp_path / 'pre').glob('world_model*.pt')) == ['world_model.pt', 'world_model_2.pt']
+    for task, wm, n in [('cartpole-balance', 'world_model.pt', 6), ('pendulum-swingup', 'world_model_2.pt', 2)]:
+        run = tmp_path / task
+        train(run, *common, 'mode=offline', f'task={task}', 'iterations=2', 'eval_every=2', f'offline.world_model={tmp_path / "pre" / wm}')
+        d = pd.read_csv(run / 'metrics.csv')
+        assert (d.phase == 'policy').all() and d.iteration.tolist() == [1, 2] and d.eval_reward.notna().iloc[-1]
+        info = json.loads((run / 'run.json').read_text())
+        assert info['wm_iterations'] == n and info['status'] == 'finished' and info['commit'] and info['cpu_capability']
+    # the policy starts from the saved weights: its world model equals the file's
+    from pwm_flow.train import load_policy
+    saved = torch.load(tmp_path / 'pre' / 'world_model.pt', weights_only=True)['state']
+    assert all(torch.equal(v, saved[k]) for k, v in load_policy(tmp_path / 'cartpole-balance' / 'policy_cartpole-balance.pt').model.state_dict().items())
+    bad = train(tmp_path / 'bad', *common, 'mode=offline', 'task=cartpole-balance', 'alg.model.latent_dim=32',
+                f'offline.world_model={tmp_path / "pre" / "world_model.pt"}', check=False)
+    assert bad.returncode == 2 and 'latent_dim: 16 there, 32 here' in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_world_model_file_runs_no_code(tmp_path):
+    class Evil:
+        def __reduce__(self): return (Path.touch, (tmp_path / 'marker',))
+    torch.save({'kind': 'world_model', 'x': Evil()}, tmp_path / 'evil.pt')
+    data = tmp_path / 'data'
+    assert collect(data, 'tasks=[cartpole-balance]').returncode == 0
+    p = train(tmp_path / 'run', 'alg=pwm_tiny', 'mode=offline', 'task=cartpole-balance', f'offline.dataset={data}',
+              f'offline.world_model={tmp_path / "evil.pt"}', check=False)
+    assert p.returncode == 2 and 'is not a world model file' in p.stderr and not (tmp_path / 'marker').exists()
+
+
 @pytest.mark.parametrize('override, message', [
     ('task=cartpole-balanse', "task='cartpole-balanse'"),
-    ('mode=offlne', "mode='offlne' is not one of online, offline; did you mean offline"),
+    ('mode=offlne', "mode='offlne' is not one of online, offline, pretrain; did you mean offline"),
     ('mode=offline', 'mode=offline needs offline.dataset='),
     ('alg.integrator.type=rk9', "alg.integrator.type='rk9'"),
     ('alg.batch_size=18', 'alg.batch_size=18 must be a multiple of alg.esnr.M=4'),

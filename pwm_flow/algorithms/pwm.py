@@ -37,15 +37,17 @@ def compute_wm_loss(model: BaseWorldModel, # the world model
                     reward: Tensor, # [H, B]
                     task: Tensor | None = None, # [B] task ids, or None
                     gamma: float = 0.99, # discount of the per-step weights
-                   ) -> tuple[Tensor, dict[str, Tensor]]: # (L_wm, detached parts)
-    "L_wm = L_dyn + L_rew on the H-step rollout of the model from E(o_0)."
+                    dyn_coef: float = 1., # c_dyn
+                    rew_coef: float = 1., # c_rew
+                   ) -> tuple[Tensor, dict[str, Tensor]]: # (L_wm, the unweighted parts, detached)
+    "L_wm = c_dyn L_dyn + c_rew L_rew on the H-step rollout of the model from E(o_0)."
     task = model_task(model, task)
     zs = rollout(model, model.encode(obs[0], task), action, task)
     with torch.no_grad(): z_tgt = model.encode(obs[1:], task)
     l_dyn = dynamics_loss(model, zs, z_tgt, action, task)
     ce = soft_ce(model.reward(zs[:-1], action, task), reward, model.num_bins, model.vmin, model.vmax)
     l_rew = (gamma_weights(action.shape[0], gamma, device=obs.device) * ce.mean(1)).mean()
-    return l_dyn + l_rew, {'wm_dyn_loss': l_dyn.detach(), 'wm_rew_loss': l_rew.detach()}
+    return dyn_coef * l_dyn + rew_coef * l_rew, {'wm_dyn_loss': l_dyn.detach(), 'wm_rew_loss': l_rew.detach()}
 
 # %% ../../nbs/12_pwm.ipynb #6be7492e
 @dataclass
@@ -167,13 +169,23 @@ class WorldModelTrainer:
                  dynamics_loss: Callable, # the configured strategy; its pairing with the model is checked here
                  lr: float = 3e-4, # Adam learning rate
                  grad_clip: float = 20., # gradient-norm threshold
+                 encoder_lr_scale: float = 1., # the encoder's (and task embedding's) learning rate is lr times this
                  gamma: float = 0.99, # discount of the per-step loss weights
+                 dyn_coef: float = 1., rew_coef: float = 1., # the weights of L_dyn and L_rew in L_wm
                  max_bad: int = 10, # consecutive non-finite updates that stop the run
                  precision: str = 'fp32', # forward precision: fp32, or bf16 on CUDA
                 ):
         check_pairing(dynamics_loss, model)
+        for key, v in (('lr', lr), ('encoder_lr_scale', encoder_lr_scale), ('grad_clip', grad_clip)):
+            if not v > 0: raise ConfigError(f"alg.wm_optim.{key}={v} must be positive")
+        for key, v in (('dyn_coef', dyn_coef), ('rew_coef', rew_coef)):
+            if not v >= 0: raise ConfigError(f"alg.wm_loss.{key}={v} must be non-negative")
         self.model, self.dynamics_loss, self.gamma, self.precision = model, dynamics_loss, gamma, precision
-        self.optim = torch.optim.Adam(model.parameters(), lr=lr)
+        self.dyn_coef, self.rew_coef = dyn_coef, rew_coef
+        encoder = [*model.encoder.parameters(), *(model.task_emb.parameters() if model.task_dim else [])]
+        ids = {id(p) for p in encoder}
+        self.optim = torch.optim.Adam([dict(params=encoder, lr=lr * encoder_lr_scale),
+                                       dict(params=[p for p in model.parameters() if id(p) not in ids])], lr=lr)
         self.guard = UpdateGuard('wm', model.parameters(), grad_clip, max_bad)
         self.dyn_evals = 0
 
@@ -183,7 +195,7 @@ class WorldModelTrainer:
         device = batch['obs'].device
         with autocast(device, self.precision):
             loss, parts = compute_wm_loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
-                                          batch['reward'], batch.get('task'), self.gamma)
+                                          batch['reward'], batch.get('task'), self.gamma, self.dyn_coef, self.rew_coef)
         self.optim.zero_grad(set_to_none=True)
         loss.backward()
         norm = self.guard.step(self.optim, loss)
