@@ -13,9 +13,10 @@ from hydra import compose
 from omegaconf import DictConfig
 from .core import check_positive, get_device, one_line_errors
 from .data import synthetic_episodes, sample_windows
-from .envs import TASK_SETS
+from .envs import TASKS, TASK_SETS
 from .parity import count_params
-from .train import build_world_model, world_model_trainer, policy_trainer, start_latents
+from .builders import build_world_model, world_model_trainer, policy_trainer
+from .train import start_latents
 from .report import markdown_table
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,8 @@ def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's al
     alg = cfg.alg
     task_set = TASK_SETS['mt30']
     eps = synthetic_episodes(8, task_set[:3], length=alg.horizon + 20, seed=0)
-    model = build_world_model(alg, eps['obs'].shape[-1], eps['action'].shape[-1], device)
-    wm, pol = world_model_trainer(cfg, model), policy_trainer(cfg, model, device, model.action_dim)
+    model = build_world_model(alg, eps['obs'].shape[-1], eps['action'].shape[-1], len(TASKS), device)
+    wm, pol = world_model_trainer(alg, model, cfg.precision), policy_trainer(alg, model, device, model.action_dim, cfg.iterations, cfg.precision)
     wm_batch = {k: v.to(device) for k, v in sample_windows(eps, alg.wm_batch_size, alg.horizon).items()}
     start = {k: v.to(device) for k, v in sample_windows(eps, alg.batch_size, 1).items()}
     z0 = start_latents(model, start)

@@ -6,11 +6,8 @@
 from __future__ import annotations
 import logging, math
 from typing import Sequence
-import hydra
-from hydra.core.hydra_config import HydraConfig
-from omegaconf import DictConfig
 from torch import nn
-from .core import ConfigError, one_line_errors
+from .core import ConfigError
 from .models.base import BaseWorldModel
 from .models.layers import mlp_params
 
@@ -18,7 +15,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'count_params', 'dynamics_params', 'velocity_params', 'world_model_params', 'solve_width', 'check_parity',
-           'parity_table', 'parity_report', 'main']
+           'parity_table', 'parity_report']
 
 # %% ../nbs/06_parity.ipynb #b050c0d7
 def count_params(module: nn.Module, # any module, also one on the meta device
@@ -122,12 +119,3 @@ def parity_report(alg_name: str, # the `alg` config's name, for the header
     lines.append(f"gap {table['gap']:+.4%} ({verdict} the tolerance {tol:.2%})")
     lines.append(f"{type(model).__name__} counted on the meta device: {count_params(model):,} parameters")
     return '\n'.join(lines)
-
-@hydra.main(config_path="cfg", config_name="parity", version_base=None)
-@one_line_errors
-def main(cfg: DictConfig) -> None:
-    "`pwm-flow-parity alg=<config> [obs_dim=24 action_dim=6 num_tasks=30]`: P_base, P_flow and their gap."
-    from pwm_flow.algorithms.dynamics_loss import check_alg  # here, not at the top: dynamics_loss imports the models, which import this module
-    model = check_alg(cfg.alg, cfg.obs_dim, cfg.action_dim, cfg.num_tasks)
-    table = parity_table(model, cfg.alg.model.get('velocity_units'))
-    print(parity_report(HydraConfig.get().runtime.choices['alg'], model, table, cfg.alg.parity.tol))

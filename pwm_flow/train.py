@@ -23,16 +23,16 @@ from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
 from .models.base import BaseWorldModel
 from .models.actor import Actor
-from .algorithms.dynamics_loss import check_alg
+from .builders import build_actor, build_world_model, check_alg, policy_trainer, world_model_trainer
 from .algorithms.pwm import WorldModelTrainer, PolicyTrainer, TrainingDiverged, autocast, model_task
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COLUMNS', 'MODES', 'PRECISIONS', 'MetricsFile', 'Policy', 'build_world_model', 'build_actor', 'save_policy',
-           'load_policy', 'save_world_model', 'read_world_model', 'collect_policy', 'evaluate', 'EpisodeRecorder',
-           'resolve_tasks', 'check_config', 'Run', 'world_model_trainer', 'policy_trainer', 'start_latents', 'counts',
-           'train_online', 'task_episodes', 'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
+__all__ = ['log', 'COLUMNS', 'MODES', 'PRECISIONS', 'MetricsFile', 'Policy', 'save_policy', 'load_policy', 'save_world_model',
+           'read_world_model', 'collect_policy', 'evaluate', 'EpisodeRecorder', 'resolve_tasks', 'check_config', 'Run',
+           'start_latents', 'counts', 'train_online', 'task_episodes', 'train_offline', 'train', 'run_app', 'main',
+           'pretrain_main']
 
 # %% ../nbs/13_train.ipynb #2828ea25
 COLUMNS = ('iteration', 'phase', 'task', 'env_steps', 'wall_clock',
@@ -99,20 +99,6 @@ class Policy(nn.Module):
         return action
 
 # %% ../nbs/13_train.ipynb #74139b84
-def build_world_model(alg: DictConfig, # the `alg` config
-                      obs_dim: int, action_dim: int, # data widths (padded)
-                      device: torch.device | str = 'cpu',
-                     ) -> BaseWorldModel:
-    "The configured world model for data of these widths; task ids range over all known tasks."
-    return instantiate(alg.model, obs_dim=obs_dim, action_dim=action_dim, num_tasks=len(TASKS)).to(device)
-
-def build_actor(alg: DictConfig, model: BaseWorldModel,
-                task_action_dim: int, # the task's own action size (the model's may be a padded width)
-                device: torch.device | str = 'cpu') -> Actor:
-    "The configured actor on the model's latent space, acting in the task's own action entries."
-    return instantiate(alg.actor, latent_dim=model.latent_dim, action_dim=model.action_dim,
-                       task_action_dim=task_action_dim).to(device)
-
 def save_policy(path: Path, alg: DictConfig, model: BaseWorldModel, actor: Actor, task: str) -> None:
     "Atomically write a policy file."
     save_torch(dict(alg=OmegaConf.to_container(alg, resolve=True), obs_dim=model.obs_dim, action_dim=model.action_dim,
@@ -129,7 +115,7 @@ def load_policy(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-tr
     if not isinstance(d, dict) or 'actor' not in d:
         raise ConfigError(f"policy={str(path)!r} is not a policy file written by pwm-flow-train")
     alg = OmegaConf.create(d['alg'])
-    model = build_world_model(alg, d['obs_dim'], d['action_dim'], device)
+    model = build_world_model(alg, d['obs_dim'], d['action_dim'], len(TASKS), device)
     model.load_state_dict(d['model'])
     actor = build_actor(alg, model, task_spec(d['task']).action_dim, device)
     if (n := len(d['actor']['logstd'])) != actor.task_action_dim:
@@ -147,8 +133,6 @@ def save_world_model(path: Path, alg: DictConfig, model: BaseWorldModel,
     save_torch(dict(kind='world_model', model_cfg=OmegaConf.to_container(alg.model, resolve=True), obs_dim=model.obs_dim,
                     action_dim=model.action_dim, iterations=iterations, dataset=str(dataset), state=model.state_dict()), path)
 
-_PARITY_KEYS = ('parity_strict', 'parity_tol') # decide warn or abort; they do not change the model
-
 def read_world_model(path: str | Path, # a world model file written by `pwm-flow-pretrain` (or an offline run)
                      alg: DictConfig, # the run's `alg`: its `model` must be the file's
                      obs_dim: int, action_dim: int, # the run's data widths
@@ -162,7 +146,7 @@ def read_world_model(path: str | Path, # a world model file written by `pwm-flow
         raise ConfigError(f"offline.world_model={str(path)!r} is not a world model file written by pwm-flow-pretrain")
     mine, theirs = (dict(_flat(m), obs_dim=o, action_dim=a) for m, o, a in
                     ((OmegaConf.to_container(alg.model, resolve=True), obs_dim, action_dim), (d['model_cfg'], d['obs_dim'], d['action_dim'])))
-    diff = [k for k in sorted(set(mine) | set(theirs)) if k not in _PARITY_KEYS and mine.get(k) != theirs.get(k)]
+    diff = [k for k in sorted(set(mine) | set(theirs)) if mine.get(k) != theirs.get(k)]
     if diff: raise ConfigError(f"offline.world_model={str(path)!r} holds another world model than alg.model builds ("
                                + '; '.join(f"{k}: {theirs.get(k)!r} there, {mine.get(k)!r} here" for k in diff[:3]) + ")")
     return d
@@ -347,23 +331,6 @@ def _flat(d: dict, prefix: str = '') -> dict:
     return out
 
 # %% ../nbs/13_train.ipynb #9391d9b5
-def world_model_trainer(cfg: DictConfig, model: BaseWorldModel) -> WorldModelTrainer:
-    "The world model's trainer from `alg`."
-    alg = cfg.alg
-    return WorldModelTrainer(model, instantiate(alg.dynamics_loss), gamma=alg.gamma, max_bad=alg.max_bad_updates,
-                             precision=cfg.precision, **alg.wm_optim, **alg.wm_loss)
-
-def policy_trainer(cfg: DictConfig, model: BaseWorldModel, device: torch.device,
-                   task_action_dim: int, # the task's own action size
-                  ) -> PolicyTrainer:
-    "A fresh actor and critic with their trainer, from `alg`."
-    alg = cfg.alg
-    actor = build_actor(alg, model, task_action_dim, device)
-    critic = instantiate(alg.critic, latent_dim=model.latent_dim).to(device)
-    return PolicyTrainer(actor, critic, horizon=alg.horizon, gamma=alg.gamma, max_iterations=cfg.iterations,
-                         esnr=instantiate(alg.esnr), max_bad=alg.max_bad_updates, precision=cfg.precision,
-                         **OmegaConf.to_container(alg.policy, resolve=True))
-
 def start_latents(model: BaseWorldModel, batch: dict[str, Tensor]) -> Tensor:
     "z_0 = E(o_0) of a window batch, without gradient."
     with torch.no_grad(): return model.encode(batch['obs'][0], model_task(model, batch['task']))
@@ -380,7 +347,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
     cfg, alg, on = run.cfg, run.cfg.alg, run.cfg.online
     task = run.info['tasks'][0]
     spec = task_spec(task)
-    wm, pol, buffer = world_model_trainer(cfg, model), policy_trainer(cfg, model, device, spec.action_dim), ReplayBuffer(on.buffer_size, device)
+    wm, pol, buffer = world_model_trainer(alg, model, cfg.precision), policy_trainer(alg, model, device, spec.action_dim, cfg.iterations, cfg.precision), ReplayBuffer(on.buffer_size, device)
     ckpt = run.start()
     if ckpt is not None:
         wm.load_state_dict(ckpt['wm']); pol.load_state_dict(ckpt['policy']); buffer = ckpt['buffer']
@@ -429,7 +396,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
     cfg, alg, off = run.cfg, run.cfg.alg, run.cfg.offline
     tasks, W, T = run.info['tasks'], 0 if off.world_model else alg.wm_iterations, cfg.iterations
     per_task = {t: task_episodes(episodes, t) for t in tasks}
-    wm, gen = world_model_trainer(cfg, model), torch.Generator().manual_seed(cfg.seed)
+    wm, gen = world_model_trainer(alg, model, cfg.precision), torch.Generator().manual_seed(cfg.seed)
     ckpt = run.start()
     if ckpt is not None: wm.load_state_dict(ckpt['wm']); gen.set_state(ckpt['generator'])
     windows = lambda eps, batch, horizon: {k: v.to(device) for k, v in sample_windows(eps, batch, horizon, gen).items()}
@@ -446,7 +413,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
         k, local = divmod(it - W - 1, T)
         task, local = tasks[k], local + 1
         if pol is None:
-            pol = policy_trainer(cfg, model, device, task_spec(task).action_dim)
+            pol = policy_trainer(alg, model, device, task_spec(task).action_dim, cfg.iterations, cfg.precision)
             if ckpt is not None and ckpt['policy'] is not None: pol.load_state_dict(ckpt['policy'])
         row = {'phase': 'policy', 'task': task}
         if off.finetune_wm:
@@ -499,7 +466,7 @@ def train(cfg: DictConfig, # the composed `train` config
         log.info(f"{run.dir} holds a finished run; nothing to do")
         return old
     torch.manual_seed(cfg.seed); np.random.seed(cfg.seed); random.seed(cfg.seed)
-    model = build_world_model(cfg.alg, obs_dim, action_dim, device)
+    model = build_world_model(cfg.alg, obs_dim, action_dim, len(TASKS), device)
     if pretrained is not None: model.load_state_dict(pretrained['state'])
     try:
         if cfg.mode == 'online': train_online(run, model, device)

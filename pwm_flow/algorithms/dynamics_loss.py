@@ -4,10 +4,7 @@
 
 # %% ../../nbs/07_dynamics_loss.ipynb #b7152edf
 from __future__ import annotations
-import importlib
 from abc import ABC, abstractmethod
-from hydra.utils import instantiate
-from omegaconf import DictConfig
 import torch
 from ..core import ConfigError, check_choice
 from ..flow import TAU_SAMPLING, sample_tau, v_star, z_tau
@@ -17,8 +14,7 @@ from ..models.flow_world_model import FlowWorldModel
 from ..models.world_model import MLPWorldModel
 
 # %% auto #0
-__all__ = ['rollout', 'DynamicsLoss', 'sq_norm', 'MLPDynamicsLoss', 'FlowMatchingDynamicsLoss', 'check_pairing', 'target_class',
-           'check_alg']
+__all__ = ['rollout', 'DynamicsLoss', 'sq_norm', 'MLPDynamicsLoss', 'FlowMatchingDynamicsLoss', 'check_pairing']
 
 # %% ../../nbs/07_dynamics_loss.ipynb #1a006871
 def rollout(model: BaseWorldModel, # any world model
@@ -101,27 +97,3 @@ def check_pairing(loss: DynamicsLoss, # the dynamics loss
     if not issubclass(model_cls, loss.model_type):
         raise ConfigError(f"alg.dynamics_loss={type(loss).__name__} needs alg.model={loss.model_type.__name__}, "
                           f"got {model_cls.__name__}")
-
-# %% ../../nbs/07_dynamics_loss.ipynb #f797ff12
-def target_class(key: str, # the config key of the `_target_`, for the message
-                 path: str, # the dotted path `module.Class`
-                ) -> type:
-    "The class a `_target_` names, or `ConfigError` naming `key`."
-    module, _, name = path.rpartition('.')
-    try: cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError, ValueError): cls = None
-    if not isinstance(cls, type): raise ConfigError(f"{key}={path!r} is not an importable class")
-    return cls
-
-def check_alg(alg: DictConfig, # the composed `alg` config
-              obs_dim: int, # observation width of the data
-              action_dim: int, # action width of the data
-              num_tasks: int, # number of task ids of the data
-             ) -> BaseWorldModel: # the world model, built on the meta device (no memory)
-    "Check an `alg` config before heavy work: integrator, loss, model/loss pairing, and the model's sizes and parity."
-    instantiate(alg.integrator)
-    if not issubclass(target_class('alg.dynamics_loss._target_', alg.dynamics_loss._target_), DynamicsLoss):
-        raise ConfigError(f"alg.dynamics_loss._target_={alg.dynamics_loss._target_!r} is not a DynamicsLoss")
-    check_pairing(instantiate(alg.dynamics_loss), target_class('alg.model._target_', alg.model._target_))
-    with torch.device('meta'):
-        return instantiate(alg.model, obs_dim=obs_dim, action_dim=action_dim, num_tasks=num_tasks)

@@ -11,7 +11,7 @@ from ..core import check_positive
 from ..flow import Integrator
 from .base import BaseWorldModel
 from .layers import mlp, weight_init
-from ..parity import check_parity, count_params, dynamics_params, solve_width
+from ..parity import solve_width
 
 # %% auto #0
 __all__ = ['FlowWorldModel']
@@ -25,8 +25,6 @@ class FlowWorldModel(BaseWorldModel):
                  *,
                  integrator: Integrator | None = None, # how `next` integrates tau: 0 -> 1; None: Heun with 2 substeps
                  velocity_units: Sequence[int] | None = None, # hidden widths of v; None: `units`' depth, width by parity
-                 parity_strict: bool = False, # parameter gap above `parity_tol` raises (True) or warns (False)
-                 parity_tol: float = 0.02, # allowed |P_flow - P_base| / P_base
                  **kwargs, # the other arguments of `BaseWorldModel`
                 ):
         super().__init__(obs_dim, action_dim, **kwargs)
@@ -38,9 +36,6 @@ class FlowWorldModel(BaseWorldModel):
         self.dynamics = mlp(self.latent_dim + self.cond_dim + 1, self.velocity_units, self.latent_dim)
         self.dynamics.apply(weight_init)
         nn.init.zeros_(self.dynamics[-1].weight)  # v = 0 at start: `next` is the identity
-        P_flow = count_params(self)
-        P_base = P_flow - count_params(self.dynamics) + dynamics_params(self.latent_dim, self.cond_dim, self.units)
-        self.parity = check_parity(P_base, P_flow, strict=parity_strict, tol=parity_tol)
 
     def _velocity(self, z: torch.Tensor, cond: torch.Tensor, tau: float | torch.Tensor) -> torch.Tensor:
         tau = torch.as_tensor(tau, dtype=z.dtype, device=z.device).expand(*z.shape[:-1], 1)
