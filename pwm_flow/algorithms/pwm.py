@@ -15,7 +15,8 @@ from ..math import soft_ce, two_hot_inv, gamma_weights
 from ..metrics import micro_grads, ESNRLogger
 from ..models.base import BaseWorldModel
 from ..models.actor import Actor
-from ..models.critic import Critic, td_lambda, critic_loss
+from ..models.critic import Critic
+from .critic_loss import td_lambda, critic_loss
 from .dynamics_loss import rollout, check_pairing
 
 # %% auto #0
