@@ -98,7 +98,7 @@ def collect_commands(cfg: DictConfig) -> dict[str, list[str]]:
                       f'seed={d.seed + len(cmds)}', f'teacher={teachers_dir(cfg) / task / snapshot}', f'noise_std={std}', 'progress=false']
     for task in b.tasks:
         snaps = teacher_info(cfg, task)['snapshots']
-        *early, final = sorted(snaps, key=int)
+        *early, final = sorted(snaps, key=int)  # the teacher is the last kept snapshot
         for steps in early: add(f'{task}_snap{steps}', task, snaps[steps], d.snapshot_episodes, d.snapshot_noise)
         for std in d.noise_std: add(f'{task}_final_noise{std}', task, snaps[final], d.policy_episodes, std)
     return cmds
@@ -187,8 +187,9 @@ def data_summary(cfg: DictConfig) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 def teachers_table(cfg: DictConfig) -> pd.DataFrame:
-    "One row per task: the teacher's final evaluation, its training length and time, and how it was trained."
-    keys = ['task', 'teacher_reward', 'env_steps', 'wall_clock_s', 'method', 'eval_episodes', 'seed', 'target', 'max_steps']
+    "One row per task: the teacher's evaluation on fresh episodes, its training length and time, and how it was trained."
+    keys = ['task', 'teacher_reward', 'teacher_steps', 'selection_reward', 'env_steps', 'wall_clock_s', 'method', 'eval_episodes',
+            'seed', 'target', 'max_steps']
     return pd.DataFrame([dict({k: info[k] for k in keys}, snapshots=' '.join(sorted(info['snapshots'], key=int)), hardware=info['hardware'])
                          for info in (teacher_info(cfg, t) for t in cfg.benchmark.tasks)])
 
@@ -253,7 +254,7 @@ def summarise(runs_dir: str | Path, # a folder of run folders (searched recursiv
     runs = pd.DataFrame(rows).sort_values(['wm_iterations', 'task', 'variant', 'seed'], ignore_index=True)
     return runs, pd.concat(curves, ignore_index=True)
 
-# %% ../nbs/16_experiment.ipynb #64490a24
+# %% ../nbs/16_experiment.ipynb #2425c5e4
 PLATEAU_TOL = 0.05 # |relative change of the dynamics loss over the last 20% of iterations| below this: a plateau
 
 def plateau_change(loss: pd.Series, # a loss per iteration, indexed by iteration 1..
@@ -300,7 +301,7 @@ def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are
     e = pd.concat(out, ignore_index=True)
     return e[keys + [c for c in e.columns if c not in keys]]
 
-# %% ../nbs/16_experiment.ipynb #ef54e0e2
+# %% ../nbs/16_experiment.ipynb #4bfae19d
 def score_matrices(runs: pd.DataFrame, # rows of `runs.csv` at one budget
                    teacher: dict[str, float], # task -> teacher reward
                    measure: str = 'final_reward',
@@ -408,7 +409,7 @@ def write_results(cfg: DictConfig) -> dict[str, Path]:
     files['commands'].write_text(commands_text(cfg))
     return files
 
-# %% ../nbs/16_experiment.ipynb #ef0423e5
+# %% ../nbs/16_experiment.ipynb #d31a02b3
 def recipe_dir(cfg: DictConfig, name: str) -> Path: return Path(cfg.runs_dir) / 'recipe' / name
 
 def recipe_candidate(cfg: DictConfig, name: str) -> DictConfig:

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'TEACHER_FILE', 'TaskEnv', 'TeacherActor', 'mean_actor', 'save_teacher', 'load_teacher', 'teacher_policy',
-           'evaluate_teacher', 'snapshot_path', 'keep_snapshots', 'train_teacher', 'main']
+           'evaluate_teacher', 'snapshot_path', 'keep_snapshots', 'train_teacher', 'finish_teacher', 'main']
 
 # %% ../nbs/11a_teacher.ipynb #24d818e5
 class TaskEnv(gym.Env):
@@ -108,11 +108,12 @@ def teacher_policy(path: str | Path, # a teacher snapshot
 # %% ../nbs/11a_teacher.ipynb #1e9ca737
 def evaluate_teacher(actor: TeacherActor, task: str,
                      episodes: int, # run side by side
-                     seed: int, # the run's seed; episodes use seed + EVAL_SEED_OFFSET + j
+                     seed: int, # the run's seed; episode j uses seed + EVAL_SEED_OFFSET + first + j
+                     first: int = 0, # the first evaluation episode (fresh episodes: past those used before)
                     ) -> float: # mean return
     "Mean return of the teacher's mean action over deterministic episodes."
-    vec = VecEnv(task, episodes, seed + EVAL_SEED_OFFSET)
-    eps = rollout(vec, seed + EVAL_SEED_OFFSET, lambda obs, task: actor(obs))
+    vec = VecEnv(task, episodes, seed + EVAL_SEED_OFFSET + first)
+    eps = rollout(vec, seed + EVAL_SEED_OFFSET + first, lambda obs, task: actor(obs))
     return eps['reward'][:, 1:].sum(1).mean().item()
 
 # %% ../nbs/11a_teacher.ipynb #b21513e2
@@ -159,13 +160,26 @@ def train_teacher(task: str, # a buildable task name
             atomic_write(out_dir / 'curve.csv', lambda f: f.write(buf.getvalue().encode()))
             bar.update(sac.num_timesteps - bar.n); bar.set_postfix(eval=f'{r:.0f}')
             if r >= target: break
-    kept = keep_snapshots([r['env_steps'] for r in rows], list(snapshots))
+    return finish_teacher(task, out_dir, rows, seed, eval_episodes, dict(target=target, max_steps=max_steps, method=
+        f'SAC (stable-baselines3 {stable_baselines3.__version__}, defaults, learning_starts={learning_starts}), mean action; '
+        f'the best of evaluations every {eval_every} agent steps (action repeat 2), reported on fresh episodes'), list(snapshots))
+
+def finish_teacher(task: str, out_dir: str | Path,
+                   rows: list[dict], # the evaluations: env_steps, eval_reward, wall_clock_s (as `curve.csv`)
+                   seed: int, eval_episodes: int,
+                   settings: dict, # how the teacher was trained, for `teacher.json`
+                   snapshots: list[float], # fractions of the teacher's training whose snapshots are kept
+                  ) -> dict: # the contents of `teacher.json`
+    "Choose the best-evaluated snapshot as the teacher, evaluate it on fresh episodes, keep the data's snapshots."
+    out_dir = Path(out_dir)
+    best = max(rows, key=lambda r: r['eval_reward'])
+    kept = keep_snapshots([r['env_steps'] for r in rows if r['env_steps'] <= best['env_steps']], snapshots)
     for r in rows:
         if r['env_steps'] not in kept: snapshot_path(out_dir, r['env_steps']).unlink()
-    info = dict(task=task, teacher_reward=rows[-1]['eval_reward'], env_steps=rows[-1]['env_steps'],
-                wall_clock_s=round(rows[-1]['wall_clock_s'], 1), eval_episodes=eval_episodes, seed=seed, target=target,
-                max_steps=max_steps, method=f'SAC (stable-baselines3 {stable_baselines3.__version__}, defaults, '
-                f'learning_starts={learning_starts}), mean action; agent steps with action repeat 2',
+    actor, _ = load_teacher(snapshot_path(out_dir, best['env_steps']))
+    info = dict(task=task, teacher_reward=evaluate_teacher(actor, task, eval_episodes, seed, first=eval_episodes),
+                teacher_steps=best['env_steps'], selection_reward=best['eval_reward'], env_steps=rows[-1]['env_steps'],
+                wall_clock_s=round(rows[-1]['wall_clock_s'], 1), eval_episodes=eval_episodes, seed=seed, **settings,
                 snapshots={s: snapshot_path(out_dir, s).name for s in kept}, hardware=hardware(), torch=torch.__version__)
     save_json(info, out_dir / TEACHER_FILE)
     return info
@@ -178,4 +192,5 @@ def main(cfg: DictConfig) -> None:
     torch.set_num_threads(check_positive('threads', cfg.threads))
     info = train_teacher(cfg.task, cfg.out_dir, cfg.seed, cfg.max_steps, cfg.eval_every, cfg.eval_episodes, cfg.target,
                          tuple(cfg.snapshots), cfg.learning_starts, cfg.progress)
-    print(f"teacher {cfg.task}: {info['teacher_reward']:.1f} after {info['env_steps']} agent steps ({info['wall_clock_s']:.0f} s)")
+    print(f"teacher {cfg.task}: {info['teacher_reward']:.1f} on fresh episodes, the snapshot at {info['teacher_steps']} of "
+          f"{info['env_steps']} agent steps ({info['wall_clock_s']:.0f} s)")

@@ -89,14 +89,17 @@ def test_data_sweep_results(bench):
     errors = pd.read_csv(bench / 'results/tiny/model_error.csv')  # 3 runs x (policy, random) x H=4 open-loop steps
     assert len(errors) == 24 and set(errors.actions) == {'policy', 'random'} and errors.h.max() == 4
     assert errors[['reward_bias', 'reward_abs_err', 'latent_rel_err']].notna().all().all() and set(errors.wm_iterations) == {2, 4}
-    teachers = pd.read_csv(bench / 'results/tiny/teachers.csv')
-    assert teachers[['task', 'env_steps', 'snapshots']].values.tolist() == [['cartpole-balance', 400, '200 400']]
-    assert sorted(p.name for p in (bench / 'results/tiny/teachers/cartpole-balance').glob('actor_*.pt')) == ['actor_200.pt', 'actor_400.pt']
+    teachers = pd.read_csv(bench / 'results/tiny/teachers.csv')  # the better of the evaluations at 200 and 400 steps
+    assert teachers[['task', 'env_steps']].values.tolist() == [['cartpole-balance', 400]] and teachers.teacher_steps.isin([200, 400]).all()
+    steps = str(teachers.snapshots.iloc[0]).split()
+    kept = sorted(p.name for p in (bench / 'results/tiny/teachers/cartpole-balance').glob('actor_*.pt'))
+    assert kept == sorted(f'actor_{s}.pt' for s in steps) and steps[-1] == str(teachers.teacher_steps.iloc[0])
     data = pd.read_csv(bench / 'results/tiny/data.csv')
-    assert data[['collection', 'policy', 'episodes']].values.tolist() == [
-        ['random', 'random', 1], ['cartpole-balance_snap200', 'actor_200.pt', 1], ['cartpole-balance_final_noise0.3', 'actor_400.pt', 1]]
+    expected = [['random', 'random', 1]] + [[f'cartpole-balance_snap{s}', f'actor_{s}.pt', 1] for s in steps[:-1]] + \
+               [['cartpole-balance_final_noise0.3', f'actor_{steps[-1]}.pt', 1]]
+    assert data[['collection', 'policy', 'episodes']].values.tolist() == expected
     links = sorted(p.name for p in (bench / 'data/tiny/dataset').iterdir())
-    assert links == ['cartpole-balance_final_noise0.3_chunk_0.pt', 'cartpole-balance_snap200_chunk_0.pt', 'random_chunk_0.pt']
+    assert links == sorted(f'{c}_chunk_0.pt' for c, _, _ in expected)
     agg = pd.read_csv(bench / 'results/tiny/aggregate.csv')
     assert list(agg.columns) == ['variant', 'wm_iterations', 'metric', 'value', 'ci_low', 'ci_high']
     assert set(agg.metric) == {'IQM', 'mean', 'P(improvement over MLP)'}
