@@ -7,7 +7,7 @@ TORCH  ?= torch==2.13.0
 BIN    := $(VENV)/bin
 export MUJOCO_GL ?= egl
 
-.PHONY: demo test export clean-nbs docs results
+.PHONY: demo test lab export clean-nbs docs results
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/nbdev_test --n_workers 2
 	$(BIN)/python -m pytest
+
+# the notebooks in JupyterLab (the library is installed in the same environment, editable)
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab nbs
 
 export: $(VENV)/.installed
 	$(BIN)/nbdev_clean

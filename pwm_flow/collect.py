@@ -17,43 +17,67 @@ from tqdm.auto import tqdm
 from .core import ConfigError, check_positive, get_device, one_line_errors
 from .envs import EPISODE_STEPS, VecEnv, buildable_tasks, set_dims
 from .data import task_ids, tmp_path, write_chunk
+from .policies import PolicyFn, collect_policy
+from .teacher import teacher_policy
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'Policy', 'MANIFEST', 'round_seed', 'rollout', 'check_manifest', 'collect', 'main']
+__all__ = ['log', 'MANIFEST', 'EpisodeRecorder', 'round_seed', 'record_episodes', 'check_manifest', 'collect', 'main']
+
+# %% ../nbs/11_collect.ipynb #4387501b
+class EpisodeRecorder:
+    "Step a VecEnv with a policy; hand back finished episodes (TD-MPC2 layout) and their returns."
+    def __init__(self, env: VecEnv,
+                 seed: int | None = None, # reseed the environments first (env j: seed + j)
+                ):
+        self.env = env
+        self.restart(seed)
+
+    def restart(self, seed: int | None = None) -> None:
+        "Begin new episodes in every environment (reseeded with `seed + j` if given)."
+        self.obs = self.env.reset(seed)
+        N, A = len(self.env), self.env.action_dim
+        self.steps = [(self.obs, torch.full((N, A), float('nan')), torch.full((N,), float('nan')))]
+
+    def step(self, policy: Callable[[Tensor], Tensor], # observations [N, obs_dim] -> actions [N, A]
+            ) -> tuple[list[TensorDict], list[float]]: # (finished episodes, their returns)
+        "One step of every environment."
+        action = policy(self.obs).cpu()
+        self.obs, reward, done, _ = self.env.step(action)
+        self.steps.append((self.obs, action, reward))
+        if not done.any(): return [], []
+        if not done.all(): raise RuntimeError("environments finished episodes at different steps")
+        obs, action, reward = (torch.stack(x, 1) for x in zip(*self.steps))
+        task = self.env.task[:, None].expand(-1, obs.shape[1]).cpu()
+        episodes = TensorDict(obs=obs, action=action, reward=reward, task=task, batch_size=obs.shape[:2])
+        returns = reward[:, 1:].sum(1).tolist()
+        self.restart()
+        return list(episodes.unbind(0)), returns
 
 # %% ../nbs/11_collect.ipynb #faa9e6ed
-Policy = Callable[[Tensor, Tensor], Tensor] # (obs [N, D_o], task [N]) -> action [N, D_a] in [-1, 1]
-
 def round_seed(seed: int, chunk: int, rnd: int) -> int: # the seed of round `rnd` of chunk `chunk`
     return int(np.random.SeedSequence([seed, chunk, rnd]).generate_state(1)[0])
 
-def rollout(vec: VecEnv, # the N environments
-            seed: int, # reseeds the environments and the action noise
-            policy: Policy | None = None, # None: uniform random actions
-            noise_std: float = 0., # Gaussian exploration noise added to `policy`'s actions
-            progress: tqdm | None = None, # a bar to advance by N per agent step
-           ) -> TensorDict: # [N, 501] episodes in TD-MPC2's layout
-    "Run one episode in each of the N environments and record it in TD-MPC2's layout."
-    g = torch.Generator().manual_seed(seed)
-    N, T, mask = len(vec), EPISODE_STEPS, vec.action_mask.cpu()
-    obs = torch.empty(N, T + 1, vec.obs_dim)
-    action, reward = torch.full((N, T + 1, vec.action_dim), float('nan')), torch.full((N, T + 1), float('nan'))
-    o = vec.reset(seed)
-    obs[:, 0] = o.cpu()
-    for t in range(1, T + 1):
-        if policy is None: a = torch.rand(N, vec.action_dim, generator=g) * 2 - 1
+def record_episodes(vec: VecEnv, # the N environments
+                    seed: int, # reseeds the environments and the action noise
+                    policy: PolicyFn | None = None, # None: uniform random actions
+                    noise_std: float = 0., # Gaussian exploration noise added to `policy`'s actions
+                    progress: tqdm | None = None, # a bar to advance by N per agent step
+                   ) -> TensorDict: # [N, 501] episodes in TD-MPC2's layout
+    "Run one episode in each of the N environments and record it in TD-MPC2's layout (with `EpisodeRecorder`)."
+    g, mask = torch.Generator().manual_seed(seed), vec.action_mask.cpu()
+    def act(obs: Tensor) -> Tensor:
+        if policy is None: a = torch.rand(len(vec), vec.action_dim, generator=g) * 2 - 1
         else:
-            with torch.no_grad(): a = policy(o, vec.task).detach().cpu()
+            with torch.no_grad(): a = policy(obs, vec.task).detach().cpu()
             a = (a + noise_std * torch.randn(a.shape, generator=g)).clamp(-1, 1)
-        a = a * mask
-        o, r, done, _ = vec.step(a)
-        obs[:, t], action[:, t], reward[:, t] = o.cpu(), a, r.cpu()
-        if progress is not None: progress.update(N)
-    assert done.all(), "DMControl episodes end together after EPISODE_STEPS"
-    return TensorDict(obs=obs, action=action, reward=reward, task=vec.task.cpu()[:, None].expand(N, T + 1).clone(),
-                      batch_size=[N, T + 1])
+        return a * mask
+    recorder = EpisodeRecorder(vec, seed)
+    for _ in range(EPISODE_STEPS):
+        episodes, _ = recorder.step(act)
+        if progress is not None: progress.update(len(vec))
+    return torch.stack(episodes)
 
 # %% ../nbs/11_collect.ipynb #c06e3ef3
 MANIFEST = 'collect.json'
@@ -80,7 +104,7 @@ def collect(out_dir: str | Path, # directory of the chunks
             chunks: int = 1, # number of chunk files
             episodes_per_chunk: int = 8, # a multiple of `num_envs`
             seed: int = 1,
-            policy: Policy | None = None, # None: uniform random actions
+            policy: PolicyFn | None = None, # None: uniform random actions
             policy_name: str = 'random', # names the policy in `collect.json` (e.g. a checkpoint path)
             noise_std: float = 0., # exploration noise added to `policy`'s actions
             device: str = 'cpu', # where `policy` runs
@@ -107,7 +131,7 @@ def collect(out_dir: str | Path, # directory of the chunks
     rounds = episodes_per_chunk // num_envs
     with tqdm(total=len(todo) * episodes_per_chunk * EPISODE_STEPS, unit='step', desc='collecting', disable=not progress) as bar:
         for c in todo:
-            eps = torch.cat([rollout(vec, round_seed(seed, c, r), policy, noise_std, bar) for r in range(rounds)])
+            eps = torch.cat([record_episodes(vec, round_seed(seed, c, r), policy, noise_std, bar) for r in range(rounds)])
             write_chunk(eps, paths[c])
             ret = eps['reward'][:, 1:].sum(1)
             log.info("%s: %d episodes, return mean %.1f (min %.1f, max %.1f)", paths[c], len(ret), ret.mean(), ret.min(), ret.max())
@@ -122,10 +146,8 @@ def main(cfg: DictConfig) -> None:
     if cfg.policy is not None and cfg.teacher is not None: raise ConfigError("give policy=<file> or teacher=<file>, not both")
     policy, name = None, cfg.policy or cfg.teacher or 'random'
     if cfg.policy is not None:
-        from pwm_flow.train import collect_policy  # here: the training module owns policy files
         policy = collect_policy(cfg.policy, tasks, set_dims(cfg.task_set)[1], get_device(cfg.device))
     if cfg.teacher is not None:
-        from pwm_flow.teacher import teacher_policy  # the teacher module collects with this one
         policy = teacher_policy(cfg.teacher, tasks, set_dims(cfg.task_set)[1])
     paths = collect(cfg.out_dir, tasks, cfg.task_set, cfg.num_envs, cfg.chunks, cfg.episodes_per_chunk, cfg.seed,
                     policy=policy, policy_name=str(name),

@@ -12,7 +12,7 @@ import pwm_flow
 
 # %% auto #0
 __all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'find_config_error', 'one_line_errors',
-           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'code_version']
+           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'code_version', 'flat_dict']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -103,7 +103,7 @@ def save_torch(obj: dict, path: Path) -> None:
 # %% ../nbs/00_core.ipynb #0e5d1a7d
 EVAL_SEED_OFFSET = 10_000 # evaluation episode j of a run with seed s uses environment seed s + EVAL_SEED_OFFSET + j
 
-# %% ../nbs/00_core.ipynb #eddb0e06
+# %% ../nbs/00_core.ipynb #ac6b6357
 def code_version() -> str | None:
     "The git commit of the `pwm_flow` checkout (with `-dirty` if changed), or None outside a git checkout."
     root = Path(pwm_flow.__file__).resolve().parent.parent
@@ -111,3 +111,14 @@ def code_version() -> str | None:
     head = git('rev-parse', 'HEAD')
     if head.returncode: return None
     return head.stdout.strip() + ('-dirty' if git('status', '--porcelain', '--untracked-files=no').stdout.strip() else '')
+
+# %% ../nbs/00_core.ipynb #d726ef4e
+def flat_dict(d: dict, # nested dicts
+              prefix: str = '', # put before every key
+             ) -> dict: # {'a.b.c': value}
+    "A nested dict as {dotted.key: value}."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict): out.update(flat_dict(v, f'{prefix}{k}.'))
+        else: out[f'{prefix}{k}'] = v
+    return out

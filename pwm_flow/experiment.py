@@ -9,7 +9,6 @@ from pathlib import Path
 import hydra
 import numpy as np
 import pandas as pd
-import torch
 from omegaconf import DictConfig, OmegaConf
 from rliable import library as rly, metrics as rly_metrics
 import pwm_flow.cfg
@@ -254,7 +253,7 @@ def summarise(runs_dir: str | Path, # a folder of run folders (searched recursiv
     runs = pd.DataFrame(rows).sort_values(['wm_iterations', 'task', 'variant', 'seed'], ignore_index=True)
     return runs, pd.concat(curves, ignore_index=True)
 
-# %% ../nbs/16_experiment.ipynb #2425c5e4
+# %% ../nbs/16_experiment.ipynb #1af24864
 PLATEAU_TOL = 0.05 # |relative change of the dynamics loss over the last 20% of iterations| below this: a plateau
 
 def plateau_change(loss: pd.Series, # a loss per iteration, indexed by iteration 1..
@@ -301,7 +300,7 @@ def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are
     e = pd.concat(out, ignore_index=True)
     return e[keys + [c for c in e.columns if c not in keys]]
 
-# %% ../nbs/16_experiment.ipynb #4bfae19d
+# %% ../nbs/16_experiment.ipynb #2642982b
 def score_matrices(runs: pd.DataFrame, # rows of `runs.csv` at one budget
                    teacher: dict[str, float], # task -> teacher reward
                    measure: str = 'final_reward',
@@ -409,7 +408,7 @@ def write_results(cfg: DictConfig) -> dict[str, Path]:
     files['commands'].write_text(commands_text(cfg))
     return files
 
-# %% ../nbs/16_experiment.ipynb #d31a02b3
+# %% ../nbs/16_experiment.ipynb #0aaa62c6
 def recipe_dir(cfg: DictConfig, name: str) -> Path: return Path(cfg.runs_dir) / 'recipe' / name
 
 def recipe_candidate(cfg: DictConfig, name: str) -> DictConfig:

@@ -10,10 +10,10 @@ import torch
 from tensordict import TensorDict
 from .core import ConfigError
 from .envs import VecEnv
-from .collect import rollout
+from .collect import record_episodes
 from .math import two_hot_inv
 from .models.base import BaseWorldModel
-from .train import load_policy
+from .policies import load_policy
 
 # %% auto #0
 __all__ = ['rollout_error', 'policy_model_error']
@@ -21,7 +21,7 @@ __all__ = ['rollout_error', 'policy_model_error']
 # %% ../nbs/13a_model_error.ipynb #56293862
 @torch.no_grad()
 def rollout_error(model: BaseWorldModel, # the world model
-                  episodes: TensorDict, # real episodes [N, T+1] in TD-MPC2's layout, as `pwm_flow.collect.rollout` records them
+                  episodes: TensorDict, # real episodes [N, T+1] in TD-MPC2's layout, as `pwm_flow.collect.record_episodes` records them
                   horizon: int, # H, open-loop steps from each start
                   stride: int | None = None, # steps between starts (default H/2)
                  ) -> pd.DataFrame: # h, reward, reward_bias, reward_abs_err, latent_rel_err
@@ -55,6 +55,6 @@ def policy_model_error(path: str | Path, # a `policy_<task>.pt` written by `pwm-
     "The world model's open-loop error along the policy's own episodes and along uniform random actions."
     pol = load_policy(path)
     env = VecEnv(pol.task, episodes, seed, pol.model.obs_dim, pol.model.action_dim)
-    acts = {'policy': lambda obs, task: pol(obs), 'random': None}  # None: rollout's uniform random actions
-    return pd.concat([rollout_error(pol.model, rollout(env, seed, act), horizon).assign(actions=name)
+    acts = {'policy': lambda obs, task: pol(obs), 'random': None}  # None: record_episodes' uniform random actions
+    return pd.concat([rollout_error(pol.model, record_episodes(env, seed, act), horizon).assign(actions=name)
                       for name, act in acts.items()], ignore_index=True)

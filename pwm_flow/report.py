@@ -17,7 +17,7 @@ from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
 from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, one_line_errors
 from .envs import task_spec
-from .train import evaluate
+from .policies import evaluate
 
 log = logging.getLogger(__name__)
 

@@ -11,13 +11,13 @@ import hydra
 import numpy as np
 import stable_baselines3
 import torch
-from omegaconf import DictConfig, OmegaConf
+from omegaconf import DictConfig
 from stable_baselines3 import SAC
 from torch import nn, Tensor
 from tqdm.auto import tqdm
 from .core import ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, one_line_errors, save_json, save_torch
-from .envs import VecEnv, make_env, task_spec
-from .collect import Policy, rollout
+from .envs import make_env, task_spec
+from .policies import PolicyFn, evaluate
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def load_teacher(path: str | Path, # a snapshot file written by `save_teacher`
 def teacher_policy(path: str | Path, # a teacher snapshot
                    tasks: list[str] | str, # the collection's tasks: the snapshot's task alone
                    action_dim: int, # the collection's padded action width
-                  ) -> Policy:
+                  ) -> PolicyFn:
     "A teacher snapshot as the deterministic `policy(obs, task)` of `pwm_flow.collect`."
     actor, meta = load_teacher(path)
     if (tasks if isinstance(tasks, str) else list(tasks)) not in (meta['task'], [meta['task']]):
@@ -112,9 +112,7 @@ def evaluate_teacher(actor: TeacherActor, task: str,
                      first: int = 0, # the first evaluation episode (fresh episodes: past those used before)
                     ) -> float: # mean return
     "Mean return of the teacher's mean action over deterministic episodes."
-    vec = VecEnv(task, episodes, seed + EVAL_SEED_OFFSET + first)
-    eps = rollout(vec, seed + EVAL_SEED_OFFSET + first, lambda obs, task: actor(obs))
-    return eps['reward'][:, 1:].sum(1).mean().item()
+    return evaluate(actor, task, episodes, seed + EVAL_SEED_OFFSET + first)['eval_reward']
 
 # %% ../nbs/11a_teacher.ipynb #b21513e2
 TEACHER_FILE = 'teacher.json'

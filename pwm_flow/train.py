@@ -4,212 +4,32 @@
 
 # %% ../nbs/13_train.ipynb #72706190
 from __future__ import annotations
-import csv, io, json, logging, math, os, random, sys, time
+import json, logging, random, sys
 from pathlib import Path
 from typing import Callable
 import hydra
 import numpy as np
 import torch
 from hydra.core.hydra_config import HydraConfig
-from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
-from torch import nn, Tensor
-from tqdm.auto import tqdm
-from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_choice, check_positive, code_version, get_device,
-                           hardware, one_line_errors, save_json, save_torch)
+from torch import Tensor
+from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, code_version, get_device, hardware, one_line_errors
 from .envs import EPISODE_STEPS, TASKS, TASK_SETS, VecEnv, set_dims, task_spec
 from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
 from .models.base import BaseWorldModel
-from .models.actor import Actor
-from .builders import build_actor, build_world_model, check_alg, policy_trainer, world_model_trainer
-from .algorithms.pwm import WorldModelTrainer, PolicyTrainer, TrainingDiverged, autocast, model_task
+from .algorithms.pwm import PolicyTrainer, TrainingDiverged, autocast, model_task
+from .builders import build_world_model, check_alg, policy_trainer, world_model_trainer
+from .runs import Run
+from .collect import EpisodeRecorder
+from .policies import Policy, evaluate, read_world_model, save_policy, save_world_model
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COLUMNS', 'MODES', 'PRECISIONS', 'MetricsFile', 'Policy', 'save_policy', 'load_policy', 'save_world_model',
-           'read_world_model', 'collect_policy', 'evaluate', 'EpisodeRecorder', 'resolve_tasks', 'check_config', 'Run',
-           'start_latents', 'counts', 'train_online', 'task_episodes', 'train_offline', 'train', 'run_app', 'main',
-           'pretrain_main']
-
-# %% ../nbs/13_train.ipynb #2828ea25
-COLUMNS = ('iteration', 'phase', 'task', 'env_steps', 'wall_clock',
-           'eval_reward', 'eval_success', 'episode_reward',
-           'wm_loss', 'wm_dyn_loss', 'wm_rew_loss', 'wm_grad_norm',
-           'actor_loss', 'critic_loss', 'actor_grad_norm', 'critic_grad_norm',
-           'esnr', 'esnr_db', 'esnr_db_ema',
-           'imagined_reward', 'imagined_return', 'value_target_mean', 'actor_std', 'actor_lr',
-           'dyn_evals_per_step', 'dyn_evals_total',
-           'wm_skipped', 'wm_clipped', 'actor_skipped', 'actor_clipped', 'critic_skipped', 'critic_clipped')
-
-def _cell(v) -> str:
-    return f'{v:.7g}' if isinstance(v, float) else str(v)
-
-class MetricsFile:
-    "`metrics.csv`: fixed columns, one row per iteration, flushed row by row, truncated to a checkpoint on resume."
-    def __init__(self, path: Path, # the csv file
-                 columns: tuple[str, ...] = COLUMNS, # its header
-                ):
-        self.path, self.columns = Path(path), tuple(columns)
-
-    def truncate(self, last_iteration: int, # keep rows up to this iteration (0: none)
-                ) -> int: # rows kept
-        "Rewrite the file (atomically) with the header and the complete rows whose iteration is at most `last_iteration`."
-        kept = []
-        if self.path.exists():
-            with open(self.path, newline='') as f: rows = list(csv.reader(f))
-            if rows and tuple(rows[0]) != self.columns:
-                raise ConfigError(f"{self.path} has other columns than this version of pwm_flow writes; move it away")
-            kept = [r for r in rows[1:] if len(r) == len(self.columns) and r[0].isdigit() and int(r[0]) <= last_iteration]
-        buf = io.StringIO()
-        csv.writer(buf).writerows([self.columns, *kept])
-        atomic_write(self.path, lambda f: f.write(buf.getvalue().encode()))
-        return len(kept)
-
-    def append(self, row: dict) -> None:
-        "Append one row (keys from `columns`; missing ones are left empty) and flush it."
-        extra = set(row) - set(self.columns)
-        if extra: raise KeyError(f"metrics row has keys that are not columns: {sorted(extra)}")
-        buf = io.StringIO()
-        csv.writer(buf).writerow([_cell(row.get(c, '')) for c in self.columns])
-        with open(self.path, 'a') as f:
-            f.write(buf.getvalue()); f.flush()
-
-# %% ../nbs/13_train.ipynb #38557ba7
-class Policy(nn.Module):
-    "Observations -> actions: encode with the world model, act with the actor; NaN/inf actions stop the run."
-    def __init__(self, model: BaseWorldModel, # world model (its encoder is used)
-                 actor: Actor, # the actor
-                 task: str, # the task it acts in (its id conditions multi-task models)
-                ):
-        super().__init__()
-        self.model, self.actor, self.task, self.task_id = model, actor, task, task_spec(task).id
-
-    @torch.no_grad()
-    def forward(self, obs: Tensor, # observations [..., obs_dim] (padded as the model's data)
-                deterministic: bool = True, # the actor's mean (evaluation) or a sample (exploration)
-               ) -> Tensor: # actions [..., action_dim] in [-1, 1]
-        "The policy's action for each observation."
-        task = torch.full(obs.shape[:-1], self.task_id, dtype=torch.long, device=obs.device) if self.model.task_dim else None
-        action = self.actor(self.model.encode(obs, task), deterministic)
-        if not torch.isfinite(action).all():
-            raise TrainingDiverged(f"the policy for {self.task} produced NaN/inf actions: the world model or the actor has diverged")
-        return action
-
-# %% ../nbs/13_train.ipynb #74139b84
-def save_policy(path: Path, alg: DictConfig, model: BaseWorldModel, actor: Actor, task: str) -> None:
-    "Atomically write a policy file."
-    save_torch(dict(alg=OmegaConf.to_container(alg, resolve=True), obs_dim=model.obs_dim, action_dim=model.action_dim,
-                    task=task, model=model.state_dict(), actor=actor.state_dict()), path)
-
-def load_policy(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-train`
-                device: torch.device | str = 'cpu',
-               ) -> Policy:
-    "Rebuild a saved policy."
-    path = Path(path)
-    if not path.is_file(): raise ConfigError(f"policy={str(path)!r}: no such file")
-    try: d = torch.load(path, map_location=device, weights_only=False)
-    except Exception as e: raise ConfigError(f"policy={str(path)!r} is not a policy file ({type(e).__name__})") from None
-    if not isinstance(d, dict) or 'actor' not in d:
-        raise ConfigError(f"policy={str(path)!r} is not a policy file written by pwm-flow-train")
-    alg = OmegaConf.create(d['alg'])
-    model = build_world_model(alg, d['obs_dim'], d['action_dim'], len(TASKS), device)
-    model.load_state_dict(d['model'])
-    actor = build_actor(alg, model, task_spec(d['task']).action_dim, device)
-    if (n := len(d['actor']['logstd'])) != actor.task_action_dim:
-        raise ConfigError(f"policy={str(path)!r} acts in {n} action entries but {d['task']} has {actor.task_action_dim}: an earlier "
-                          "pwm_flow wrote it, whose multi-task actors also set the padded entries; train it again")
-    actor.load_state_dict(d['actor'])
-    return Policy(model, actor, d['task']).eval()
-
-# %% ../nbs/13_train.ipynb #7ace6d3d
-def save_world_model(path: Path, alg: DictConfig, model: BaseWorldModel,
-                     iterations: int, # pretraining iterations behind these weights
-                     dataset: str, # the dataset it was trained on
-                    ) -> None:
-    "Atomically write a world model file."
-    save_torch(dict(kind='world_model', model_cfg=OmegaConf.to_container(alg.model, resolve=True), obs_dim=model.obs_dim,
-                    action_dim=model.action_dim, iterations=iterations, dataset=str(dataset), state=model.state_dict()), path)
-
-def read_world_model(path: str | Path, # a world model file written by `pwm-flow-pretrain` (or an offline run)
-                     alg: DictConfig, # the run's `alg`: its `model` must be the file's
-                     obs_dim: int, action_dim: int, # the run's data widths
-                    ) -> dict: # the file's contents (`state`, `iterations`, `dataset`, ...)
-    "Load a world model file without executing code; refuse one of another architecture or width."
-    path = Path(path)
-    if not path.is_file(): raise ConfigError(f"offline.world_model={str(path)!r}: no such file")
-    try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ConfigError(f"offline.world_model={str(path)!r} is not a world model file ({type(e).__name__})") from None
-    if not isinstance(d, dict) or d.get('kind') != 'world_model':
-        raise ConfigError(f"offline.world_model={str(path)!r} is not a world model file written by pwm-flow-pretrain")
-    mine, theirs = (dict(_flat(m), obs_dim=o, action_dim=a) for m, o, a in
-                    ((OmegaConf.to_container(alg.model, resolve=True), obs_dim, action_dim), (d['model_cfg'], d['obs_dim'], d['action_dim'])))
-    diff = [k for k in sorted(set(mine) | set(theirs)) if mine.get(k) != theirs.get(k)]
-    if diff: raise ConfigError(f"offline.world_model={str(path)!r} holds another world model than alg.model builds ("
-                               + '; '.join(f"{k}: {theirs.get(k)!r} there, {mine.get(k)!r} here" for k in diff[:3]) + ")")
-    return d
-
-# %% ../nbs/13_train.ipynb #4941324b
-def collect_policy(path: str | Path, # a policy file
-                   tasks: list[str] | str, # the collection's tasks
-                   action_dim: int, # the collection's padded action width
-                   device: torch.device | str = 'cpu',
-                  ) -> Callable[[Tensor, Tensor], Tensor]: # `policy(obs, task) -> action`, as `pwm_flow.collect` takes
-    "A saved policy as the deterministic `policy(obs, task)` of `pwm_flow.collect.collect`."
-    pol = load_policy(path, device)
-    if (tasks if isinstance(tasks, str) else list(tasks)) not in (pol.task, [pol.task]):
-        raise ConfigError(f"policy={str(path)!r} acts in task {pol.task}; collect with tasks=[{pol.task}]")
-    def act(obs: Tensor, task: Tensor) -> Tensor:
-        a = pol(obs[..., :pol.model.obs_dim].to(device))
-        return torch.nn.functional.pad(a, (0, action_dim - a.shape[-1]))
-    return act
-
-# %% ../nbs/13_train.ipynb #badb8a6e
-def evaluate(policy: Callable[[Tensor], Tensor], # observations [N, obs_dim] -> actions [N, action_dim]
-             task: str, # task name
-             episodes: int, # episodes, run in parallel
-             seed: int, # environment seed (episode j uses seed + j)
-             obs_dim: int | None = None, action_dim: int | None = None, # padded widths of the policy's data
-             device: torch.device | str = 'cpu', # where the policy runs
-            ) -> dict[str, float]: # `eval_reward`, `eval_success`
-    "Mean return and success of `policy` over deterministic episodes."
-    env = VecEnv(task, episodes, seed, obs_dim, action_dim)
-    obs, total = env.reset(), torch.zeros(episodes)
-    done = torch.zeros(episodes, dtype=torch.bool)
-    while not done.all():
-        obs, reward, done, info = env.step(policy(obs.to(device)).cpu())
-        total += reward
-    return {'eval_reward': total.mean().item(), 'eval_success': info['success'].float().mean().item()}
-
-# %% ../nbs/13_train.ipynb #4387501b
-class EpisodeRecorder:
-    "Step a VecEnv with a policy; hand back finished episodes (TD-MPC2 layout) and their returns."
-    def __init__(self, env: VecEnv):
-        self.env = env
-        self.restart()
-
-    def restart(self) -> None:
-        "Begin new episodes in every environment."
-        self.obs = self.env.reset()
-        N, A = len(self.env), self.env.action_dim
-        self.steps = [(self.obs, torch.full((N, A), float('nan')), torch.full((N,), float('nan')))]
-
-    def step(self, policy: Callable[[Tensor], Tensor], # observations [N, obs_dim] -> actions [N, A]
-            ) -> tuple[list[TensorDict], list[float]]: # (finished episodes, their returns)
-        "One step of every environment."
-        action = policy(self.obs).cpu()
-        self.obs, reward, done, _ = self.env.step(action)
-        self.steps.append((self.obs, action, reward))
-        if not done.any(): return [], []
-        if not done.all(): raise RuntimeError("environments finished episodes at different steps")
-        obs, action, reward = (torch.stack(x, 1) for x in zip(*self.steps))
-        task = self.env.task[:, None].expand(-1, obs.shape[1]).cpu()
-        episodes = TensorDict(obs=obs, action=action, reward=reward, task=task, batch_size=obs.shape[:2])
-        returns = reward[:, 1:].sum(1).tolist()
-        self.restart()
-        return list(episodes.unbind(0)), returns
+__all__ = ['log', 'MODES', 'PRECISIONS', 'resolve_tasks', 'check_config', 'start_latents', 'counts', 'train_online',
+           'task_episodes', 'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
 
 # %% ../nbs/13_train.ipynb #7b5a8f10
 MODES = ('online', 'offline', 'pretrain')
@@ -246,89 +66,6 @@ def check_config(cfg: DictConfig) -> None:
                               f"between 1 and alg.wm_iterations={cfg.alg.wm_iterations}")
     if cfg.mode == 'pretrain' and cfg.offline.world_model is not None:
         raise ConfigError("mode=pretrain trains a world model; offline.world_model is for mode=offline")
-
-# %% ../nbs/13_train.ipynb #df42f21c
-def _rng_state() -> dict:
-    return dict(torch=torch.get_rng_state(), numpy=np.random.get_state(), python=random.getstate(),
-                cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
-
-def _set_rng_state(s: dict) -> None:
-    torch.set_rng_state(s['torch']); np.random.set_state(s['numpy']); random.setstate(s['python'])
-    if s['cuda'] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
-
-class Run:
-    "A training run in its folder: files, counters, progress bar, checkpoints."
-    def __init__(self, cfg: DictConfig, # the resolved train config
-                 run_dir: Path, # the run's folder
-                 total: int, # iterations of the whole run
-                 info: dict, # run.json entries besides the config (parity, sizes, ...)
-                ):
-        self.cfg, self.dir, self.total = cfg, Path(run_dir), total
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self.metrics, self.ckpt_path, self.json_path = MetricsFile(self.dir / 'metrics.csv'), self.dir / 'checkpoint.pt', self.dir / 'run.json'
-        self.config = OmegaConf.to_container(cfg, resolve=True)
-        self.info = dict(config=self.config, **info, status='running', final={})
-        self.iteration, self.env_steps, self.wall0, self.t0 = 0, 0, 0., time.time()
-        self.last = {}
-        self.bar = None
-
-    def previous(self) -> dict | None:
-        "The run.json of an earlier run in this folder; refuses a different config."
-        if not self.json_path.exists(): return None
-        old = json.loads(self.json_path.read_text())
-        if old['config'] != self.config:
-            diff = next(k for k in sorted(set(_flat(old['config'])) | set(_flat(self.config)))
-                        if _flat(old['config']).get(k) != _flat(self.config).get(k))
-            raise ConfigError(f"{self.dir} holds a run with a different config ({diff}: {_flat(old['config']).get(diff)!r} there, "
-                              f"{_flat(self.config).get(diff)!r} here); choose another hydra.run.dir")
-        return old
-
-    def start(self) -> dict | None:
-        "Resume from the checkpoint if there is one (dropping newer metric rows); return it."
-        ckpt = torch.load(self.ckpt_path, weights_only=False) if self.ckpt_path.exists() else None
-        if ckpt is not None:
-            self.iteration, self.env_steps, self.wall0 = ckpt['iteration'], ckpt['env_steps'], ckpt['wall_clock']
-            _set_rng_state(ckpt['rng'])
-            self.info['final'] = ckpt['final']
-            log.info(f"resuming {self.dir} from iteration {self.iteration}")
-        self.metrics.truncate(self.iteration)
-        save_json(self.info, self.json_path)
-        self.t0 = time.time()
-        self.bar = tqdm(total=self.total, initial=self.iteration, desc=f"{self.cfg.mode} {self.cfg.task if self.info['tasks'] else 'world model'}", dynamic_ncols=True)
-        return ckpt
-
-    @property
-    def wall_clock(self) -> float: return self.wall0 + time.time() - self.t0
-
-    def row(self, values: dict) -> None:
-        "Advance the iteration, append its metrics row and update the progress bar."
-        self.iteration += 1
-        self.metrics.append({'iteration': self.iteration, 'env_steps': self.env_steps, 'wall_clock': self.wall_clock, **values})
-        self.last.update({k: v for k, v in values.items() if isinstance(v, float) and math.isfinite(v)})
-        keys = dict(eval_reward='eval', wm_loss='wm', actor_loss='actor', esnr_db='esnr_dB')
-        self.bar.set_postfix({short: f"{self.last[k]:.3g}" for k, short in keys.items() if k in self.last}, refresh=False)
-        self.bar.update()
-
-    def checkpoint(self, state: dict) -> None:
-        "Atomically save `state` with the counters and random states."
-        save_torch(dict(state, iteration=self.iteration, env_steps=self.env_steps, wall_clock=self.wall_clock,
-                        rng=_rng_state(), final=self.info['final']), self.ckpt_path)
-
-    def due(self, every: int) -> bool: return self.iteration % every == 0
-
-    def finish(self, status: str = 'finished') -> None:
-        "Close the progress bar and record the status in run.json."
-        if self.bar is not None: self.bar.close()
-        self.info.update(status=status, wall_clock=self.wall_clock, iterations=self.iteration, env_steps=self.env_steps)
-        save_json(self.info, self.json_path)
-
-def _flat(d: dict, prefix: str = '') -> dict:
-    "A nested dict as {dotted.key: value}."
-    out = {}
-    for k, v in d.items():
-        if isinstance(v, dict): out.update(_flat(v, f'{prefix}{k}.'))
-        else: out[f'{prefix}{k}'] = v
-    return out
 
 # %% ../nbs/13_train.ipynb #9391d9b5
 def start_latents(model: BaseWorldModel, batch: dict[str, Tensor]) -> Tensor:
@@ -399,6 +136,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
     wm, gen = world_model_trainer(alg, model, cfg.precision), torch.Generator().manual_seed(cfg.seed)
     ckpt = run.start()
     if ckpt is not None: wm.load_state_dict(ckpt['wm']); gen.set_state(ckpt['generator'])
+    resumed = None if ckpt is None else ckpt['policy'] # the policy being learned when the checkpoint was written
     windows = lambda eps, batch, horizon: {k: v.to(device) for k, v in sample_windows(eps, batch, horizon, gen).items()}
     pol = None
     while run.iteration < run.total:
@@ -413,8 +151,9 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
         k, local = divmod(it - W - 1, T)
         task, local = tasks[k], local + 1
         if pol is None:
-            pol = policy_trainer(alg, model, device, task_spec(task).action_dim, cfg.iterations, cfg.precision)
-            if ckpt is not None and ckpt['policy'] is not None: pol.load_state_dict(ckpt['policy'])
+            with torch.random.fork_rng(enabled=resumed is not None):  # weights from the checkpoint: draw nothing for them
+                pol = policy_trainer(alg, model, device, task_spec(task).action_dim, cfg.iterations, cfg.precision)
+            if resumed is not None: pol.load_state_dict(resumed); resumed = None  # the checkpoint's task only
         row = {'phase': 'policy', 'task': task}
         if off.finetune_wm:
             for _ in range(off.wm_updates): row.update(wm.update(windows(per_task[task], alg.wm_batch_size, alg.horizon)))

@@ -71,7 +71,7 @@ def test_offline_run_from_collected_data(tmp_path):
     assert info['obs_dim'] == 24 and info['action_dim'] == 6 and info['status'] == 'finished'
     assert 'logical cores' in info['hardware']
     # the policy acts in cartpole's one action entry; the five padded entries stay zero, as in the data
-    from pwm_flow.train import load_policy
+    from pwm_flow.policies import load_policy
     pol = load_policy(run / 'policy_cartpole-balance.pt')
     assert (pol.actor.task_action_dim, pol.actor.action_dim) == (1, 6)
     a = pol(torch.randn(8, 24))
@@ -102,7 +102,7 @@ def test_pretrain_then_policies_from_the_saved_world_model(tmp_path):
         info = json.loads((run / 'run.json').read_text())
         assert info['wm_iterations'] == n and info['status'] == 'finished' and info['commit'] and info['cpu_capability']
     # the policy starts from the saved weights: its world model equals the file's
-    from pwm_flow.train import load_policy
+    from pwm_flow.policies import load_policy
     saved = torch.load(tmp_path / 'pre' / 'world_model.pt', weights_only=True)['state']
     assert all(torch.equal(v, saved[k]) for k, v in load_policy(tmp_path / 'cartpole-balance' / 'policy_cartpole-balance.pt').model.state_dict().items())
     bad = train(tmp_path / 'bad', *common, 'mode=offline', 'task=cartpole-balance', 'alg.model.latent_dim=32',

@@ -10,6 +10,7 @@ from typing import Callable
 import torch
 from torch import nn, Tensor
 from torch.func import functional_call
+from fastcore.basics import patch
 from ..core import ConfigError
 from ..math import soft_ce, two_hot_inv, gamma_weights
 from ..metrics import micro_grads, ESNRLogger
@@ -267,55 +268,6 @@ class PolicyTrainer:
         inputs = (z0,) if task is None else (z0, task)
         return micro_grads(loss, params, inputs, self.esnr.M)
 
-    def _actor_step(self, model: BaseWorldModel, z0: Tensor, task: Tensor | None, esnr_due: bool) -> tuple[Imagination, dict]:
-        params, out = list(self.actor.parameters()), {}
-        self.dyn_evals += (2 if esnr_due else 1) * self.horizon * model.dynamics_evals
-        if esnr_due:
-            with torch.no_grad(): im = self._imagine(model, self.actor, z0, task)
-            if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns)
-            G = self._micro_grads(model, z0, task)
-            for p, g in zip(params, G.mean(0).split([p.numel() for p in params])): p.grad = g.view_as(p).clone()
-            out.update(self.esnr.update(G))
-            loss = actor_objective(im.returns, self._scale())
-        else:
-            im = self._imagine(model, self.actor, z0, task)
-            if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns.detach())
-            loss = actor_objective(im.returns, self._scale())
-            for p, g in zip(params, torch.autograd.grad(loss, params)): p.grad = g
-        out['actor_grad_norm'] = self.actor_guard.step(self.actor_optim, loss)
-        out['actor_loss'] = loss.item()
-        return im, out
-
-    def _critic_steps(self, im: Imagination) -> dict:
-        zs, rewards = im.zs.detach(), im.rewards.detach()
-        with torch.no_grad(), autocast(zs.device, self.precision):
-            targets = td_lambda(rewards, self.critic.min(zs), self.gamma, self.lam).float()
-        z, targets = zs[:-1].flatten(0, 1), targets.flatten()
-        losses, norms = [], []
-        for _ in range(self.critic_iterations):
-            for idx in torch.randperm(len(z), device=z.device).chunk(self.critic_batches):
-                with autocast(z.device, self.precision): loss = critic_loss(self.critic, z[idx], targets[idx])
-                loss.backward()
-                norms.append(self.critic_guard.step(self.critic_optim, loss))
-                losses.append(loss.item())
-        return {'critic_loss': sum(losses) / len(losses), 'critic_grad_norm': sum(norms) / len(norms),
-                'value_target_mean': targets.mean().item()}
-
-    def update(self,
-               model: BaseWorldModel, # the world model (frozen here; its own trainer updates it)
-               z0: Tensor, # start latents [B, latent_dim], no gradient
-               task: Tensor | None = None, # task ids [B] (used only by a multi-task model)
-               iteration: int = 0, # the run's iteration, for the ESNR schedule
-              ) -> dict[str, float]: # losses, gradient norms, ESNR (when due), imagined reward and return
-        "One actor step and the critic's regression on the same imagined trajectories."
-        task = model_task(model, task)
-        due = self.esnr is not None and self.esnr.due(iteration)
-        im, out = self._actor_step(model, z0, task, due)
-        if torch.isfinite(im.returns).all() and torch.isfinite(im.zs).all(): out.update(self._critic_steps(im))
-        for s in self.schedules: s.step()
-        return {**out, 'imagined_reward': im.rewards.mean().item(), 'imagined_return': im.returns.mean().item(),
-                'actor_std': self.actor.std().mean().item(), 'actor_lr': self.actor_optim.param_groups[0]['lr']}
-
     def counters(self) -> dict[str, int]:
         "Sanity counters of both guards."
         return {**self.actor_guard.counters(), **self.critic_guard.counters()}
@@ -334,3 +286,60 @@ class PolicyTrainer:
         self.ret_rms.load_state_dict(d['ret_rms'])
         self.actor_guard.load_state_dict(d['actor_guard']); self.critic_guard.load_state_dict(d['critic_guard'])
         self.dyn_evals = d['dyn_evals']
+
+# %% ../../nbs/12_pwm.ipynb #b3ce4db4
+@patch
+def actor_step(self: PolicyTrainer, model: BaseWorldModel, z0: Tensor, task: Tensor | None, esnr_due: bool) -> tuple[Imagination, dict]:
+    "One actor step on imagined returns: plain autograd, or (when ESNR is due) the mean of M micro-batch gradients; returns the imagination."
+    params, out = list(self.actor.parameters()), {}
+    self.dyn_evals += (2 if esnr_due else 1) * self.horizon * model.dynamics_evals
+    if esnr_due:
+        with torch.no_grad(): im = self._imagine(model, self.actor, z0, task)
+        if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns)
+        G = self._micro_grads(model, z0, task)
+        for p, g in zip(params, G.mean(0).split([p.numel() for p in params])): p.grad = g.view_as(p).clone()
+        out.update(self.esnr.update(G))
+        loss = actor_objective(im.returns, self._scale())
+    else:
+        im = self._imagine(model, self.actor, z0, task)
+        if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns.detach())
+        loss = actor_objective(im.returns, self._scale())
+        for p, g in zip(params, torch.autograd.grad(loss, params)): p.grad = g
+    out['actor_grad_norm'] = self.actor_guard.step(self.actor_optim, loss)
+    out['actor_loss'] = loss.item()
+    return im, out
+
+# %% ../../nbs/12_pwm.ipynb #3aded839
+@patch
+def critic_steps(self: PolicyTrainer, im: Imagination) -> dict:
+    "Regress every critic onto TD(lambda) targets of the (detached) imagination: `critic_iterations` passes in `critic_batches` minibatches."
+    zs, rewards = im.zs.detach(), im.rewards.detach()
+    with torch.no_grad(), autocast(zs.device, self.precision):
+        targets = td_lambda(rewards, self.critic.min(zs), self.gamma, self.lam).float()
+    z, targets = zs[:-1].flatten(0, 1), targets.flatten()
+    losses, norms = [], []
+    for _ in range(self.critic_iterations):
+        for idx in torch.randperm(len(z), device=z.device).chunk(self.critic_batches):
+            with autocast(z.device, self.precision): loss = critic_loss(self.critic, z[idx], targets[idx])
+            loss.backward()
+            norms.append(self.critic_guard.step(self.critic_optim, loss))
+            losses.append(loss.item())
+    return {'critic_loss': sum(losses) / len(losses), 'critic_grad_norm': sum(norms) / len(norms),
+            'value_target_mean': targets.mean().item()}
+
+# %% ../../nbs/12_pwm.ipynb #4acb52ed
+@patch
+def update(self: PolicyTrainer,
+           model: BaseWorldModel, # the world model (frozen here; its own trainer updates it)
+           z0: Tensor, # start latents [B, latent_dim], no gradient
+           task: Tensor | None = None, # task ids [B] (used only by a multi-task model)
+           iteration: int = 0, # the run's iteration, for the ESNR schedule
+          ) -> dict[str, float]: # losses, gradient norms, ESNR (when due), imagined reward and return
+    "One actor step and the critic's regression on the same imagined trajectories."
+    task = model_task(model, task)
+    due = self.esnr is not None and self.esnr.due(iteration)
+    im, out = self.actor_step(model, z0, task, due)
+    if torch.isfinite(im.returns).all() and torch.isfinite(im.zs).all(): out.update(self.critic_steps(im))
+    for s in self.schedules: s.step()
+    return {**out, 'imagined_reward': im.rewards.mean().item(), 'imagined_return': im.returns.mean().item(),
+            'actor_std': self.actor.std().mean().item(), 'actor_lr': self.actor_optim.param_groups[0]['lr']}
