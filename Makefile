@@ -27,7 +27,7 @@ test: $(VENV)/.installed
 
 # the notebooks in JupyterLab (the library is installed in the same environment, editable)
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab nbs
+	$(BIN)/jupyter lab nbs $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 export: $(VENV)/.installed
 	$(BIN)/nbdev_clean

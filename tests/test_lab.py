@@ -39,7 +39,7 @@ def test_lab_runs_a_cell_in_the_browser(tmp_path):
     env = {**os.environ, 'JUPYTER_CONFIG_DIR': str(tmp_path / 'config'), 'JUPYTER_RUNTIME_DIR': str(tmp_path / 'runtime'),
            'JUPYTERLAB_SETTINGS_DIR': str(tmp_path / 'settings'), 'JUPYTERLAB_WORKSPACES_DIR': str(tmp_path / 'workspaces')}
     server = subprocess.Popen([str(JUPYTER), 'lab', '--no-browser', '--ip=127.0.0.1', f'--port={port}', f'--IdentityProvider.token={token}',
-                               f'--ServerApp.root_dir={tmp_path}', '--ServerApp.port_retries=0'],
+                               f'--ServerApp.root_dir={tmp_path}', '--ServerApp.port_retries=0', *(['--allow-root'] if os.geteuid() == 0 else [])],
                               env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / 'lab.log', 'w'))
     driver = None
     try:
