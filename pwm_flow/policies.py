@@ -55,7 +55,7 @@ def load_policy(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-tr
     "Rebuild a saved policy."
     path = Path(path)
     if not path.is_file(): raise ConfigError(f"policy={str(path)!r}: no such file")
-    try: d = torch.load(path, map_location=device, weights_only=False)
+    try: d = torch.load(path, map_location=device, weights_only=True)  # plain values and tensors: loading runs no code
     except Exception as e: raise ConfigError(f"policy={str(path)!r} is not a policy file ({type(e).__name__})") from None
     if not isinstance(d, dict) or 'actor' not in d:
         raise ConfigError(f"policy={str(path)!r} is not a policy file written by pwm-flow-train")
