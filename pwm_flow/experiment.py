@@ -362,7 +362,7 @@ def acceptance(runs: pd.DataFrame, # rows of `runs.csv`
                reward: str = 'final_reward', # the reward measure
                esnr: str = 'esnr_db_mean', # the ESNR measure
               ) -> tuple[pd.DataFrame, dict]: # (per-task comparison, verdict)
-    "Plan section 12's reward and ESNR criteria for `flow` against `base`, per task and overall."
+    "The method's reward and ESNR criteria for `flow` against `base`, per task and overall."
     rows = []
     for col, name in ((reward, 'reward'), (esnr, 'esnr')):
         st = seed_stats(runs, col).set_index(['task', 'variant'])

@@ -105,3 +105,19 @@ def test_bad_values_fail_in_one_line(overrides, key):
     assert run.returncode == 2, (run.stdout, run.stderr)
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith('error: ') and key in lines[0], run.stderr
+
+
+def test_reward_transform_is_settled_in_one_place():
+    "The method's departures table names the actor's reward transform; the shipped config and the trainer's default agree."
+    import json, re
+    from pathlib import Path
+    from pwm_flow.algorithms.pwm import PolicyTrainer
+    import inspect
+    index = json.loads((Path(__file__).resolve().parent.parent / 'nbs' / 'index.ipynb').read_text())
+    text = ''.join(''.join(c['source']) for c in index['cells'])
+    row = next(l for l in text.splitlines() if l.startswith('| reward transform in the actor'))
+    stated = re.search(r'`alg\.policy\.reward_symexp=(true|false)`', row).group(1) == 'true'
+    assert 'reward units' in row.split('|')[3] and stated
+    for name in ('pwm_mini', 'pwm_tiny_flow', 'pwm_48M'):
+        assert compose_alg(name).policy.reward_symexp is stated
+    assert inspect.signature(PolicyTrainer).parameters['reward_symexp'].default is stated
