@@ -10,32 +10,21 @@ import hydra
 import pandas as pd
 import torch
 from hydra import compose
-from omegaconf import DictConfig
-from .core import check_positive, get_device, one_line_errors
+from omegaconf import DictConfig, OmegaConf
+from .core import check_choice, check_positive, get_device, one_line_errors
 from .data import synthetic_episodes, sample_windows
 from .envs import TASKS, TASK_SETS
 from .parity import count_params
-from .builders import build_world_model, world_model_trainer, policy_trainer
+from .builders import build_world_model, policy_trainer, variant_names, world_model_trainer
 from .train import start_latents
-from .report import markdown_table
+from .report import markdown_table, variant_label
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'VARIANTS', 'variant_overrides', 'timed', 'bench_variant', 'main']
+__all__ = ['log', 'timed', 'bench_variant', 'main']
 
 # %% ../nbs/15_bench.ipynb #db3272b1
-VARIANTS = {'MLP': [],
-            'Flow Heun K=2': ['alg.integrator.type=heun', 'alg.integrator.substeps=2'],
-            'Flow Heun K=4': ['alg.integrator.type=heun', 'alg.integrator.substeps=4'],
-            'Flow Euler K=2': ['alg.integrator.type=euler', 'alg.integrator.substeps=2']}
-
-def variant_overrides(name: str, # a key of VARIANTS
-                      size: str, # the size label, e.g. 5M (alg=pwm_5M)
-                     ) -> list[str]:
-    "Overrides of the `train` config for one variant."
-    return [f'alg=pwm_{size}' if name == 'MLP' else f'alg=pwm_{size}_flow', *VARIANTS[name]]
-
 def timed(fn: Callable[[], object], # one iteration
           iterations: int, # timed repetitions
           warmup: int, # untimed repetitions first
@@ -79,12 +68,14 @@ def main(cfg: DictConfig) -> None:
     if cfg.threads: torch.set_num_threads(cfg.threads)
     for key in ('batch_size', 'wm_batch_size', 'horizon', 'iterations'): check_positive(key, cfg[key])
     rows = []
-    for name in VARIANTS:
-        vc = compose('train', variant_overrides(name, cfg.size) + [
+    for name in cfg.variants:
+        check_choice('variants', name, variant_names())
+        vc = compose('train', [f'alg=pwm_{cfg.size}', f'+variant={name}',
             f'alg.batch_size={cfg.batch_size}', f'alg.wm_batch_size={cfg.wm_batch_size}', f'alg.horizon={cfg.horizon}',
             f'device={cfg.device}', f'precision={cfg.precision}'])
-        log.info(f"timing {name}")
-        rows.append({'variant': name, **bench_variant(vc, device, cfg.iterations, cfg.warmup)})
+        label = variant_label(OmegaConf.to_container(vc.alg, resolve=True))
+        log.info(f"timing {label}")
+        rows.append({'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup)})
     df = pd.DataFrame(rows)
     name = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'CPU, {torch.get_num_threads()} thread(s)'
     print(f"size={cfg.size}, batch {cfg.batch_size} (world model {cfg.wm_batch_size}), H={cfg.horizon}, "

@@ -5,11 +5,13 @@
 # %% ../nbs/12a_builders.ipynb #c0c2392a
 from __future__ import annotations
 import importlib
+from pathlib import Path
 import torch
 import hydra
 from hydra.core.hydra_config import HydraConfig
 from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
+import pwm_flow.cfg
 from .core import ConfigError, one_line_errors
 from .parity import check_parity, count_params, parity_table, parity_report
 from .models.base import BaseWorldModel
@@ -20,7 +22,7 @@ from .algorithms.pwm import WorldModelTrainer, PolicyTrainer
 
 # %% auto #0
 __all__ = ['target_class', 'check_alg', 'build_world_model', 'build_actor', 'world_model_trainer', 'policy_trainer',
-           'parity_main']
+           'variant_names', 'parity_main']
 
 # %% ../nbs/12a_builders.ipynb #f797ff12
 def target_class(key: str, # the config key of the `_target_`, for the message
@@ -84,6 +86,11 @@ def policy_trainer(alg: DictConfig, model: BaseWorldModel, device: torch.device,
     return PolicyTrainer(actor, critic, horizon=alg.horizon, gamma=alg.gamma, max_iterations=iterations,
                          esnr=instantiate(alg.esnr), max_bad=alg.max_bad_updates, precision=precision,
                          **OmegaConf.to_container(alg.policy, resolve=True))
+
+# %% ../nbs/12a_builders.ipynb #0a5d5422
+def variant_names() -> list[str]:
+    "The variants: the names of the config group `pwm_flow/cfg/variant/`."
+    return sorted(p.stem for p in (Path(pwm_flow.cfg.__file__).parent / 'variant').glob('*.yaml'))
 
 # %% ../nbs/12a_builders.ipynb #5dcc11d1
 @hydra.main(config_path="cfg", config_name="parity", version_base=None)

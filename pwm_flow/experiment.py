@@ -15,6 +15,7 @@ import pwm_flow.cfg
 from .core import ConfigError, check_choice, check_positive, one_line_errors
 from .envs import task_spec
 from .data import load_dataset
+from .builders import variant_names
 from .teacher import TEACHER_FILE
 from .report import overrides, read_run, variant_label
 from .model_error import policy_model_error
@@ -54,9 +55,8 @@ def check_benchmark(cfg: DictConfig) -> None:
         spec = task_spec(t)
         if not spec.buildable: raise ConfigError(f"benchmark.tasks: {t} cannot be simulated here ({spec.kind})")
     for t in b.policy_tasks: check_choice('benchmark.policy_tasks', t, b.tasks)
-    known = sorted(p.stem for p in (cfg_dir() / 'variant').glob('*.yaml'))
     for key in ('variants', 'short.variants'):
-        for v in OmegaConf.select(b, key): check_choice(f'benchmark.{key}', v, known)
+        for v in OmegaConf.select(b, key): check_choice(f'benchmark.{key}', v, variant_names())
     check_choice('benchmark.alg', b.alg, sorted(p.stem for p in (cfg_dir() / 'alg').glob('pwm_*.yaml')))
     if not len(b.seeds): raise ConfigError("benchmark.seeds is empty")
     W, w = check_positive('benchmark.recipe.wm_iterations', b.recipe.wm_iterations), b.short.wm_iterations
@@ -253,7 +253,7 @@ def summarise(runs_dir: str | Path, # a folder of run folders (searched recursiv
     runs = pd.DataFrame(rows).sort_values(['wm_iterations', 'task', 'variant', 'seed'], ignore_index=True)
     return runs, pd.concat(curves, ignore_index=True)
 
-# %% ../nbs/16_experiment.ipynb #1af24864
+# %% ../nbs/16_experiment.ipynb #3c3bab21
 PLATEAU_TOL = 0.05 # |relative change of the dynamics loss over the last 20% of iterations| below this: a plateau
 
 def plateau_change(loss: pd.Series, # a loss per iteration, indexed by iteration 1..
@@ -300,7 +300,7 @@ def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are
     e = pd.concat(out, ignore_index=True)
     return e[keys + [c for c in e.columns if c not in keys]]
 
-# %% ../nbs/16_experiment.ipynb #2642982b
+# %% ../nbs/16_experiment.ipynb #5bcb419b
 def score_matrices(runs: pd.DataFrame, # rows of `runs.csv` at one budget
                    teacher: dict[str, float], # task -> teacher reward
                    measure: str = 'final_reward',
@@ -362,7 +362,7 @@ def acceptance(runs: pd.DataFrame, # rows of `runs.csv`
                reward: str = 'final_reward', # the reward measure
                esnr: str = 'esnr_db_mean', # the ESNR measure
               ) -> tuple[pd.DataFrame, dict]: # (per-task comparison, verdict)
-    "The method's reward and ESNR criteria for `flow` against `base`, per task and overall."
+    "Plan section 12's reward and ESNR criteria for `flow` against `base`, per task and overall."
     rows = []
     for col, name in ((reward, 'reward'), (esnr, 'esnr')):
         st = seed_stats(runs, col).set_index(['task', 'variant'])
@@ -408,7 +408,7 @@ def write_results(cfg: DictConfig) -> dict[str, Path]:
     files['commands'].write_text(commands_text(cfg))
     return files
 
-# %% ../nbs/16_experiment.ipynb #0aaa62c6
+# %% ../nbs/16_experiment.ipynb #da93b82f
 def recipe_dir(cfg: DictConfig, name: str) -> Path: return Path(cfg.runs_dir) / 'recipe' / name
 
 def recipe_candidate(cfg: DictConfig, name: str) -> DictConfig:
