@@ -15,7 +15,7 @@ import torch
 from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
-from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, one_line_errors
+from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, hardware, one_line_errors
 from .envs import task_spec
 from .policies import evaluate
 
@@ -163,9 +163,13 @@ def main(cfg: DictConfig) -> None:
         raise ConfigError(f"training {failed[0]} failed ({tail[0] if tail else 'no output'}); see {out / (failed[0] + '.log')}")
     runs = {f"{variant_label(read_run(d)[1]['config']['alg'])} ({alg})": d for alg, d in dirs.items()}
     base = baseline_rewards(cfg.task, cfg.eval_episodes, cfg.seed + EVAL_SEED_OFFSET)
+    machine = f"{hardware()}, PyTorch {torch.__version__} with {torch.backends.cpu.get_cpu_capability()} CPU kernels"
     notes = (f"Command: `pwm-flow-demo` ({' '.join(HydraConfig.get().overrides.task) or 'defaults'}); each variant: "
-             f"`pwm-flow-train alg=<variant> {' '.join(common)}`. Wall-clock of this invocation: {time.time() - t0:.0f} s.")
+             f"`pwm-flow-train alg=<variant> {' '.join(common)}`. Wall-clock of this invocation: {time.time() - t0:.0f} s "
+             f"on {machine}. One seed: the figures are reproducible on this machine, and vary across CPUs (other "
+             "kernels round differently, and training amplifies the difference).")
     report = write_report(out / 'report', runs, cfg.task, base, notes)
     print(markdown_table(summary(runs)))
     print(', '.join(f'{k}: {v:.1f}' for k, v in base.items()))
+    print(f"{machine}; one seed (figures vary across CPUs)")
     print(f"report: {report}")
