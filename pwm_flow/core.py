@@ -12,7 +12,8 @@ import pwm_flow
 
 # %% auto #0
 __all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'find_config_error', 'one_line_errors',
-           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'code_version', 'flat_dict']
+           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'load_record', 'code_version',
+           'flat_dict']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -99,6 +100,23 @@ def save_json(obj: dict, path: Path) -> None:
 def save_torch(obj: dict, path: Path) -> None:
     "Atomically `torch.save` `obj`."
     atomic_write(path, lambda f: torch.save(obj, f))
+
+# %% ../nbs/00_core.ipynb #c629d470
+def load_record(path: str | Path, # the file
+                key: str, # the config key that named it, for messages (e.g. `teacher`)
+                kind: str, # the `kind` it must record (e.g. `teacher`)
+                what: str, # what it should be, for messages (e.g. `a teacher snapshot`)
+                writer: str, # the command that writes such files, for messages
+                device: torch.device | str = 'cpu', # where its tensors go
+               ) -> dict:
+    "Load a `save_torch` file of plain values and tensors without executing code; one-line errors."
+    path = Path(path)
+    if not path.is_file(): raise ConfigError(f"{key}={str(path)!r}: no such file")
+    try: d = torch.load(path, map_location=device, weights_only=True)
+    except Exception as e: raise ConfigError(f"{key}={str(path)!r} is not {what} ({type(e).__name__})") from None
+    if not isinstance(d, dict) or d.get('kind') != kind:
+        raise ConfigError(f"{key}={str(path)!r} is not {what} written by {writer}")
+    return d
 
 # %% ../nbs/00_core.ipynb #0e5d1a7d
 EVAL_SEED_OFFSET = 10_000 # evaluation episode j of a run with seed s uses environment seed s + EVAL_SEED_OFFSET + j

@@ -9,7 +9,7 @@ from typing import Callable
 import torch
 from torch import nn, Tensor
 from omegaconf import DictConfig, OmegaConf
-from .core import ConfigError, flat_dict, save_torch
+from .core import ConfigError, flat_dict, load_record, save_torch
 from .envs import TASKS, VecEnv, task_spec
 from .models.base import BaseWorldModel
 from .models.actor import Actor
@@ -46,27 +46,19 @@ class Policy(nn.Module):
 # %% ../nbs/11b_policies.ipynb #74139b84
 def save_policy(path: Path, alg: DictConfig, model: BaseWorldModel, actor: Actor, task: str) -> None:
     "Atomically write a policy file."
-    save_torch(dict(alg=OmegaConf.to_container(alg, resolve=True), obs_dim=model.obs_dim, action_dim=model.action_dim,
-                    task=task, model=model.state_dict(), actor=actor.state_dict()), path)
+    save_torch(dict(kind='policy', alg=OmegaConf.to_container(alg, resolve=True), obs_dim=model.obs_dim,
+                    action_dim=model.action_dim, task=task, model=model.state_dict(), actor=actor.state_dict()), path)
 
 def load_policy(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-train`
                 device: torch.device | str = 'cpu',
                ) -> Policy:
-    "Rebuild a saved policy."
-    path = Path(path)
-    if not path.is_file(): raise ConfigError(f"policy={str(path)!r}: no such file")
-    try: d = torch.load(path, map_location=device, weights_only=True)  # plain values and tensors: loading runs no code
-    except Exception as e: raise ConfigError(f"policy={str(path)!r} is not a policy file ({type(e).__name__})") from None
-    if not isinstance(d, dict) or 'actor' not in d:
-        raise ConfigError(f"policy={str(path)!r} is not a policy file written by pwm-flow-train")
+    "Rebuild a saved policy (loading runs no code); one line for a file that is not one, or does not fit its config."
+    d = load_record(path, 'policy', 'policy', 'a policy file', 'pwm-flow-train', device)
     alg = OmegaConf.create(d['alg'])
     model = build_world_model(alg, d['obs_dim'], d['action_dim'], len(TASKS), device)
-    model.load_state_dict(d['model'])
     actor = build_actor(alg, model, task_spec(d['task']).action_dim, device)
-    if (n := len(d['actor']['logstd'])) != actor.task_action_dim:
-        raise ConfigError(f"policy={str(path)!r} acts in {n} action entries but {d['task']} has {actor.task_action_dim}: an earlier "
-                          "pwm_flow wrote it, whose multi-task actors also set the padded entries; train it again")
-    actor.load_state_dict(d['actor'])
+    try: model.load_state_dict(d['model']); actor.load_state_dict(d['actor'])
+    except RuntimeError: raise ConfigError(f"policy={str(path)!r}: its weights do not fit the alg config it records") from None
     return Policy(model, actor, d['task']).eval()
 
 # %% ../nbs/11b_policies.ipynb #7ace6d3d
@@ -83,12 +75,7 @@ def read_world_model(path: str | Path, # a world model file written by `pwm-flow
                      obs_dim: int, action_dim: int, # the run's data widths
                     ) -> dict: # the file's contents (`state`, `iterations`, `dataset`, ...)
     "Load a world model file without executing code; refuse one of another architecture or width."
-    path = Path(path)
-    if not path.is_file(): raise ConfigError(f"offline.world_model={str(path)!r}: no such file")
-    try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ConfigError(f"offline.world_model={str(path)!r} is not a world model file ({type(e).__name__})") from None
-    if not isinstance(d, dict) or d.get('kind') != 'world_model':
-        raise ConfigError(f"offline.world_model={str(path)!r} is not a world model file written by pwm-flow-pretrain")
+    d = load_record(path, 'offline.world_model', 'world_model', 'a world model file', 'pwm-flow-pretrain')
     mine, theirs = (dict(flat_dict(m), obs_dim=o, action_dim=a) for m, o, a in
                     ((OmegaConf.to_container(alg.model, resolve=True), obs_dim, action_dim), (d['model_cfg'], d['obs_dim'], d['action_dim'])))
     diff = [k for k in sorted(set(mine) | set(theirs)) if mine.get(k) != theirs.get(k)]

@@ -15,7 +15,8 @@ from omegaconf import DictConfig
 from stable_baselines3 import SAC
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, one_line_errors, save_json, save_torch
+from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, load_record, one_line_errors,
+                           save_json, save_torch)
 from .envs import make_env, task_spec
 from .policies import PolicyFn, evaluate
 
@@ -82,12 +83,7 @@ def save_teacher(actor: TeacherActor, path: Path, # the snapshot file
 def load_teacher(path: str | Path, # a snapshot file written by `save_teacher`
                 ) -> tuple[TeacherActor, dict]: # (the actor, the snapshot's task, steps and eval_reward)
     "Load a teacher snapshot without executing code."
-    path = Path(path)
-    if not path.is_file(): raise ConfigError(f"teacher={str(path)!r}: no such file")
-    try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ConfigError(f"teacher={str(path)!r} is not a teacher snapshot ({type(e).__name__})") from None
-    if not isinstance(d, dict) or d.get('kind') != 'teacher':
-        raise ConfigError(f"teacher={str(path)!r} is not a teacher snapshot written by pwm-flow-teacher")
+    d = load_record(path, 'teacher', 'teacher', 'a teacher snapshot', 'pwm-flow-teacher')
     actor = TeacherActor(d['obs_dim'], d['action_dim'], tuple(d['hidden']))
     try: actor.load_state_dict(d['state'])
     except RuntimeError: raise ConfigError(f"teacher={str(path)!r}: its weights do not fit its recorded sizes") from None

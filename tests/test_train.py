@@ -15,9 +15,9 @@ TINY = ['alg.model.latent_dim=16', 'alg.model.encoder_units=[32]', 'alg.model.un
         'online.steps_per_iter=2', 'online.buffer_size=5000', 'threads=1', 'device=cpu']
 
 
-def train(run_dir, *overrides, check=True):
-    "Run `pwm-flow-train` in a subprocess; return the completed process."
-    cmd = [str(BIN / 'pwm-flow-train'), *TINY, *overrides, f'hydra.run.dir={run_dir}']
+def train(run_dir, *overrides, check=True, command='pwm-flow-train'):
+    "Run `pwm-flow-train` (or `pwm-flow-pretrain`) in a subprocess; return the completed process."
+    cmd = [str(BIN / command), *TINY, *overrides, f'hydra.run.dir={run_dir}']
     p = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=300)
     if check: assert p.returncode == 0, p.stderr[-3000:]
     return p
@@ -78,19 +78,11 @@ def test_offline_run_from_collected_data(tmp_path):
     assert a.shape == (8, 6) and (a[:, 1:] == 0).all() and (a[:, 0] != 0).any()
 
 
-def pretrain(run_dir, *overrides, check=True):
-    "Run `pwm-flow-pretrain` in a subprocess; return the completed process."
-    cmd = [str(BIN / 'pwm-flow-pretrain'), *TINY, *overrides, f'hydra.run.dir={run_dir}']
-    p = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=300)
-    if check: assert p.returncode == 0, p.stderr[-3000:]
-    return p
-
-
 def test_pretrain_then_policies_from_the_saved_world_model(tmp_path):
     data = tmp_path / 'data'
     assert collect(data, 'tasks=[cartpole-balance,pendulum-swingup]', 'num_envs=2', 'episodes_per_chunk=2').returncode == 0
     common = ['alg=pwm_tiny', 'alg.model.task_dim=4', f'offline.dataset={data}', 'alg.wm_iterations=6']
-    pretrain(tmp_path / 'pre', *common, 'offline.wm_snapshots=[2]', 'checkpoint_every=2')
+    train(tmp_path / 'pre', *common, 'offline.wm_snapshots=[2]', 'checkpoint_every=2', command='pwm-flow-pretrain')
     df = pd.read_csv(tmp_path / 'pre' / 'metrics.csv')
     assert df.iteration.tolist() == list(range(1, 7)) and (df.phase == 'wm').all()
     assert sorted(p.name for p in (tmp_path / 'pre').glob('world_model*.pt')) == ['world_model.pt', 'world_model_2.pt']
