@@ -50,13 +50,20 @@ def first_prose(path: Path) -> str | None:
 
 
 def exported_names(path: Path) -> list[str]:
-    "Public functions and classes defined in the notebook's `#| export` cells (nbdev adds show_doc for each)."
+    "Public functions and classes defined in the notebook's `#| export` cells (nbdev adds show_doc for each), as headed."
     out = []
     for c in cells(path):
         if c['cell_type'] == 'code' and re.match(r'\s*#\|\s*exports?\s*$', c['source'].splitlines()[0] if c['source'] else ''):
-            out += [n.name for n in ast.parse(c['source']).body
+            out += [shown_name(n) for n in ast.parse(c['source']).body
                     if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith('_')]
     return out
+
+
+def shown_name(n: ast.FunctionDef | ast.ClassDef) -> str:
+    "The heading nbdev gives a definition: `Class.method` for a method added with fastcore's `@patch`."
+    if isinstance(n, ast.FunctionDef) and any(isinstance(d, ast.Name) and d.id == 'patch' for d in n.decorator_list):
+        return f'{n.args.args[0].annotation.id}.{n.name}'
+    return n.name
 
 
 def fixture_notebook() -> dict:
