@@ -17,8 +17,8 @@ from .algorithms.pwm import TrainingDiverged
 from .builders import build_actor, build_world_model
 
 # %% auto #0
-__all__ = ['PolicyFn', 'Policy', 'save_policy', 'load_policy', 'save_world_model', 'read_world_model', 'collect_policy',
-           'evaluate']
+__all__ = ['PolicyFn', 'Policy', 'save_policy', 'load_policy', 'save_world_model', 'read_world_model', 'for_collection',
+           'collect_policy', 'evaluate']
 
 # %% ../nbs/11b_policies.ipynb #38557ba7
 PolicyFn = Callable[[Tensor, Tensor], Tensor] # (obs [N, D_o], task [N]) -> action [N, D_a] in [-1, 1]
@@ -84,6 +84,22 @@ def read_world_model(path: str | Path, # a world model file written by `pwm-flow
     return d
 
 # %% ../nbs/11b_policies.ipynb #4941324b
+def for_collection(act: Callable[[Tensor], Tensor], # observations of the task's own width -> its own actions
+                   key: str, path: str | Path, # the config key and file it came from, for messages
+                   policy_task: str, # the task it acts in
+                   tasks: list[str] | str, # the collection's tasks: `policy_task` alone
+                   obs_dim: int, # the policy's own observation width
+                   action_dim: int, # the collection's padded action width
+                   device: torch.device | str = 'cpu', # where `act` runs
+                  ) -> PolicyFn:
+    "A single-task policy as the `policy(obs, task)` of a collection: its own observation entries, actions zero-padded."
+    if (tasks if isinstance(tasks, str) else list(tasks)) not in (policy_task, [policy_task]):
+        raise ConfigError(f"{key}={str(path)!r} acts in task {policy_task}; collect with tasks=[{policy_task}]")
+    def padded(obs: Tensor, task: Tensor) -> Tensor:
+        a = act(obs[..., :obs_dim].to(device))
+        return nn.functional.pad(a, (0, action_dim - a.shape[-1]))
+    return padded
+
 def collect_policy(path: str | Path, # a policy file
                    tasks: list[str] | str, # the collection's tasks
                    action_dim: int, # the collection's padded action width
@@ -91,12 +107,7 @@ def collect_policy(path: str | Path, # a policy file
                   ) -> PolicyFn: # `policy(obs, task) -> action`, as `pwm_flow.collect` takes
     "A saved policy as the deterministic `policy(obs, task)` of `pwm_flow.collect.collect`."
     pol = load_policy(path, device)
-    if (tasks if isinstance(tasks, str) else list(tasks)) not in (pol.task, [pol.task]):
-        raise ConfigError(f"policy={str(path)!r} acts in task {pol.task}; collect with tasks=[{pol.task}]")
-    def act(obs: Tensor, task: Tensor) -> Tensor:
-        a = pol(obs[..., :pol.model.obs_dim].to(device))
-        return torch.nn.functional.pad(a, (0, action_dim - a.shape[-1]))
-    return act
+    return for_collection(pol, 'policy', path, pol.task, tasks, pol.model.obs_dim, action_dim, device)
 
 # %% ../nbs/11b_policies.ipynb #badb8a6e
 def evaluate(policy: Callable[[Tensor], Tensor], # observations [N, obs_dim] -> actions [N, action_dim]

@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, load_record, one_line_errors,
                            save_json, save_torch)
 from .envs import make_env, task_spec
-from .policies import PolicyFn, evaluate
+from .policies import PolicyFn, evaluate, for_collection
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +95,7 @@ def teacher_policy(path: str | Path, # a teacher snapshot
                   ) -> PolicyFn:
     "A teacher snapshot as the deterministic `policy(obs, task)` of `pwm_flow.collect`."
     actor, meta = load_teacher(path)
-    if (tasks if isinstance(tasks, str) else list(tasks)) not in (meta['task'], [meta['task']]):
-        raise ConfigError(f"teacher={str(path)!r} acts in task {meta['task']}; collect with tasks=[{meta['task']}]")
-    def act(obs: Tensor, task: Tensor) -> Tensor:
-        return nn.functional.pad(actor(obs[..., :actor.obs_dim].cpu()), (0, action_dim - actor.action_dim))
-    return act
+    return for_collection(actor, 'teacher', path, meta['task'], tasks, actor.obs_dim, action_dim)
 
 # %% ../nbs/11a_teacher.ipynb #1e9ca737
 def evaluate_teacher(actor: TeacherActor, task: str,
