@@ -401,7 +401,7 @@ def write_results(cfg: DictConfig) -> dict[str, Path]:
     runs, curves = summarise(cfg.runs_dir)
     tables = dict(runs=runs, curves=curves, teachers=teachers_table(cfg), data=data_summary(cfg),
                   pretrain=pretrain_summary(pretrain_dir(cfg), {W: v for W, (v, _) in budgets(cfg).items()}),
-                  aggregate=aggregate(runs, teacher_rewards(cfg)),
+                  aggregate=aggregate(runs, teacher_rewards(cfg)), competence=competence(runs, teacher_rewards(cfg)),
                   model_error=model_errors(runs, **cfg.model_error))
     files = {name: out / f'{name}.csv' for name in tables} | dict(commands=out / 'commands.sh')
     for name, table in tables.items(): table.to_csv(files[name], index=False, float_format='%.6g')

@@ -100,6 +100,8 @@ def test_data_sweep_results(bench):
     assert data[['collection', 'policy', 'episodes']].values.tolist() == expected
     links = sorted(p.name for p in (bench / 'data/tiny/dataset').iterdir())
     assert links == sorted(f'{c}_chunk_0.pt' for c, _, _ in expected)
+    comp = pd.read_csv(bench / 'results/tiny/competence.csv')  # the MLP against the teacher, per budget
+    assert comp[['wm_iterations', 'task', 'seeds']].values.tolist() == [[2, 'cartpole-balance', 1], [4, 'cartpole-balance', 1]]
     agg = pd.read_csv(bench / 'results/tiny/aggregate.csv')
     assert list(agg.columns) == ['variant', 'wm_iterations', 'metric', 'value', 'ci_low', 'ci_high']
     assert set(agg.metric) == {'IQM', 'mean', 'P(improvement over MLP)'}
