@@ -15,9 +15,9 @@ from .core import check_choice, check_positive, get_device, one_line_errors
 from .data import synthetic_episodes, sample_windows
 from .envs import TASKS, TASK_SETS
 from .parity import count_params
-from .builders import build_world_model, policy_trainer, variant_names, world_model_trainer
+from .builders import build_world_model, policy_trainer, variant_label, variant_names, world_model_trainer
 from .train import start_latents
-from .report import markdown_table, variant_label
+from .report import markdown_table
 
 log = logging.getLogger(__name__)
 

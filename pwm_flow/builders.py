@@ -22,7 +22,7 @@ from .algorithms.pwm import WorldModelTrainer, PolicyTrainer
 
 # %% auto #0
 __all__ = ['target_class', 'check_alg', 'build_world_model', 'build_actor', 'world_model_trainer', 'policy_trainer',
-           'variant_names', 'parity_main']
+           'variant_names', 'variant_label', 'parity_main']
 
 # %% ../nbs/12a_builders.ipynb #f797ff12
 def target_class(key: str, # the config key of the `_target_`, for the message
@@ -91,6 +91,15 @@ def policy_trainer(alg: DictConfig, model: BaseWorldModel, device: torch.device,
 def variant_names() -> list[str]:
     "The variants: the names of the config group `pwm_flow/cfg/variant/`."
     return sorted(p.stem for p in (Path(pwm_flow.cfg.__file__).parent / 'variant').glob('*.yaml'))
+
+# %% ../nbs/12a_builders.ipynb #7b0c11a2
+def variant_label(alg: dict, # a resolved `alg` config (e.g. `config.alg` of a run.json)
+                 ) -> str: # `MLP`, `MLP residual`, or e.g. `Flow Heun K=2`
+    "The variant an `alg` config describes."
+    if alg['model']['_target_'].rsplit('.', 1)[-1] == 'MLPWorldModel':
+        return 'MLP residual' if alg['model'].get('residual', False) else 'MLP'
+    i = alg['integrator']
+    return f"Flow {i['type'].capitalize()} K={i['substeps']}"
 
 # %% ../nbs/12a_builders.ipynb #5dcc11d1
 @hydra.main(config_path="cfg", config_name="parity", version_base=None)

@@ -15,22 +15,23 @@ import pwm_flow.cfg
 from .core import ConfigError, check_choice, check_positive, one_line_errors
 from .envs import task_spec
 from .data import load_dataset
-from .builders import variant_names
+from .builders import variant_label, variant_names
 from .teacher import TEACHER_FILE
-from .report import overrides, read_run, variant_label
+from .report import overrides
+from .runs import read_run, run_summary
 from .model_error import policy_model_error
 from tqdm.auto import tqdm
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'STAGES', 'LAUNCHERS', 'CURVE_COLUMNS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'check_benchmark',
-           'launcher_args', 'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info',
-           'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'budgets',
-           'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'esnr_stats',
-           'run_summary', 'summarise', 'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices',
-           'aggregate', 'competence', 'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_results',
-           'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_summary', 'main']
+__all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'check_benchmark', 'launcher_args',
+           'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info', 'collect_commands',
+           'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'budgets', 'grid_commands',
+           'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'summarise', 'plateau_change',
+           'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate', 'competence', 'seed_stats', 'acceptance',
+           'commands_text', 'teacher_rewards', 'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands',
+           'recipe_summary', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -191,52 +192,6 @@ def teachers_table(cfg: DictConfig) -> pd.DataFrame:
             'seed', 'target', 'max_steps']
     return pd.DataFrame([dict({k: info[k] for k in keys}, snapshots=' '.join(sorted(info['snapshots'], key=int)), hardware=info['hardware'])
                          for info in (teacher_info(cfg, t) for t in cfg.benchmark.tasks)])
-
-# %% ../nbs/16_experiment.ipynb #238ab1bb
-def esnr_stats(step: pd.Series, # policy iteration of each ESNR sample
-               db: pd.Series, # ESNR in dB
-               n: int, # policy iterations of the run (the quarters are of 1..n)
-              ) -> dict[str, float]:
-    "Mean, std, first- and last-quarter means and the slope (dB per 100 iterations) of ESNR samples."
-    slope = np.polyfit(step, db, 1)[0] * 100 if len(db) > 1 else float('nan')
-    return dict(esnr_db_mean=db.mean(), esnr_db_std=db.std(), esnr_db_first=db[step <= n / 4].mean(),
-                esnr_db_last=db[step > 3 * n / 4].mean(), esnr_db_slope=slope, esnr_samples=len(db))
-
-CURVE_COLUMNS = ['step', 'iteration', 'phase', 'wall_clock', 'eval_reward', 'eval_success', 'esnr_db', 'actor_loss',
-                 'wm_loss', 'wm_dyn_loss', 'wm_rew_loss']
-
-def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train` or `pwm-flow-pretrain`
-                wm_every: int = 25, # keep every this many world-model iterations in the curves
-               ) -> tuple[list[dict], pd.DataFrame]: # (one row per task of the run, its curves)
-    "Rows of `runs.csv` and of `curves.csv` for one run folder."
-    run_dir = Path(run_dir)
-    df, info = read_run(run_dir)
-    cfg = info['config']
-    choices = OmegaConf.load(run_dir / '.hydra' / 'hydra.yaml').hydra.runtime.choices
-    key = dict(variant=variant_label(cfg['alg']), variant_config=choices.get('variant', choices['alg']), alg=choices['alg'],
-               seed=cfg['seed'], wm_iterations=info['wm_iterations'])
-    wm = df[df.phase == 'wm']
-    rows, curves = [], [wm[wm.iteration % wm_every == 0].assign(task='all', step=lambda d: d.iteration)]
-    for task in info['tasks']:
-        d = df[(df.task == task) & (df.phase != 'wm')]
-        d = d.assign(step=d.iteration - d.iteration.min() + 1)
-        ev, es = d.dropna(subset=['eval_reward']), d.dropna(subset=['esnr_db'])
-        curves.append(d[d.eval_reward.notna() | d.esnr_db.notna()].assign(task=task))
-        last = df.iloc[-1]
-        rows.append(dict(task=task, **key, status=info['status'], mode=cfg['mode'], iterations=int(d.step.max()) if len(d) else 0,
-            final_reward=ev.eval_reward.iloc[-1] if len(ev) else float('nan'),
-            final_success=ev.eval_success.iloc[-1] if len(ev) else float('nan'),
-            best_reward=ev.eval_reward.max(), best_success=ev.eval_success.max(), evaluations=len(ev),
-            eval_episodes=cfg['eval_episodes'], **esnr_stats(es.step, es.esnr_db, d.step.max()), esnr_M=cfg['alg']['esnr']['M'],
-            esnr_every=cfg['alg']['esnr']['every'], wall_clock_s=last.wall_clock,
-            policy_wall_clock_s=d.wall_clock.max() - d.wall_clock.min() if len(d) else float('nan'),
-            dyn_evals_per_step=info['dyn_evals_per_step'], dyn_evals_total=int(last.dyn_evals_total),
-            P_base=info['P_base'], P_flow=info['P_flow'], parity_gap_pct=100 * info['parity_gap'], P_model=info['P_model'],
-            device=info['device'], threads=cfg['threads'], torch=info['torch'], hardware=info['hardware'], cpu_capability=info['cpu_capability'],
-            commit=info['commit'], run_dir=str(run_dir)))
-    cur = pd.concat(curves, ignore_index=True)
-    cur = cur.assign(**{k: v for k, v in key.items()})[['task', *key, *CURVE_COLUMNS]]
-    return rows, cur
 
 # %% ../nbs/16_experiment.ipynb #88a14b09
 def summarise(runs_dir: str | Path, # a folder of run folders (searched recursively for run.json)

@@ -18,46 +18,26 @@ from tqdm.auto import tqdm
 from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, hardware, one_line_errors
 from .envs import task_spec
 from .policies import evaluate
+from .builders import variant_label
+from .runs import read_run, run_summary
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'read_run', 'summary', 'variant_label', 'plot_curves', 'markdown_table', 'write_report', 'baseline_rewards',
-           'overrides', 'launch', 'main']
-
-# %% ../nbs/14_report.ipynb #5f113c41
-def read_run(run_dir: str | Path, # a folder written by `pwm-flow-train`
-            ) -> tuple[pd.DataFrame, dict]: # (metrics, run.json)
-    "The metrics table and the run record of a run folder."
-    run_dir = Path(run_dir)
-    if not (run_dir / 'run.json').is_file(): raise ConfigError(f"{run_dir} is not a run folder (no run.json)")
-    return pd.read_csv(run_dir / 'metrics.csv'), json.loads((run_dir / 'run.json').read_text())
+__all__ = ['log', 'REPORT_COLUMNS', 'summary', 'plot_curves', 'markdown_table', 'write_report', 'baseline_rewards', 'overrides',
+           'launch', 'main']
 
 # %% ../nbs/14_report.ipynb #689841b7
-def summary(runs: dict[str, str | Path], # label -> run folder
-           ) -> pd.DataFrame: # one row per run
-    "A comparison table of runs."
-    rows = []
-    for label, d in runs.items():
-        df, info = read_run(d)
-        ev = df.dropna(subset=['eval_reward'])
-        late = df[df.iteration > 0.75 * df.iteration.max()].esnr_db.dropna()
-        rows.append({'variant': label, 'model': info['model'], 'params': info['P_model'],
-                     'parity gap %': 100 * info['parity_gap'], 'evals/step': info['dyn_evals_per_step'],
-                     'final reward': ev.eval_reward.iloc[-1] if len(ev) else float('nan'),
-                     'best reward': ev.eval_reward.max() if len(ev) else float('nan'),
-                     'ESNR dB (last 25%)': late.mean(), 'iterations': int(df.iteration.max()),
-                     'env steps': int(df.env_steps.max()), 'wall-clock s': df.wall_clock.max()})
-    return pd.DataFrame(rows)
+REPORT_COLUMNS = {'P_model': 'params', 'parity_gap_pct': 'parity gap %', 'dyn_evals_per_step': 'evals/step',
+                  'final_reward': 'final reward', 'best_reward': 'best reward', 'esnr_db_last': 'ESNR dB (last 25%)',
+                  'iterations': 'iterations', 'env_steps': 'env steps', 'wall_clock_s': 'wall-clock s'}
 
-# %% ../nbs/14_report.ipynb #cc4abd05
-def variant_label(alg: dict, # a run's resolved `alg` config (`config.alg` of its run.json)
-                 ) -> str: # `MLP`, `MLP residual`, or e.g. `Flow Heun K=2`
-    "The variant a run's `alg` config describes."
-    if alg['model']['_target_'].rsplit('.', 1)[-1] == 'MLPWorldModel':
-        return 'MLP residual' if alg['model'].get('residual', False) else 'MLP'
-    i = alg['integrator']
-    return f"Flow {i['type'].capitalize()} K={i['substeps']}"
+def summary(runs: dict[str, str | Path], # label -> run folder
+           ) -> pd.DataFrame: # one row per run and task
+    "A comparison table of runs: their `run_summary` rows under the report's column names."
+    rows = [dict(variant=label, **{name: r[k] for k, name in REPORT_COLUMNS.items()})
+            for label, d in runs.items() for r in run_summary(d)[0]]
+    return pd.DataFrame(rows)
 
 # %% ../nbs/14_report.ipynb #d7b5517b
 def plot_curves(runs: dict[str, str | Path], # label -> run folder
