@@ -12,7 +12,8 @@ from hydra.core.hydra_config import HydraConfig
 from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
 import pwm_flow.cfg
-from .core import ConfigError, one_line_errors
+from .core import ConfigError, check_choice, one_line_errors
+from .flow import Integrator, TAU_SAMPLING
 from .parity import check_parity, count_params, parity_table, parity_report
 from .models.base import BaseWorldModel
 from .models.actor import Actor
@@ -41,7 +42,8 @@ def check_alg(alg: DictConfig, # the composed `alg` config
               num_tasks: int, # number of task ids of the data
              ) -> BaseWorldModel: # the world model, built on the meta device (no memory)
     "Check an `alg` config before heavy work: integrator, loss, model/loss pairing, the model's sizes, and parity."
-    instantiate(alg.integrator)
+    Integrator(alg.integrator.type, alg.integrator.substeps)
+    check_choice('alg.integrator.tau_sampling', alg.integrator.tau_sampling, TAU_SAMPLING)
     if not issubclass(target_class('alg.dynamics_loss._target_', alg.dynamics_loss._target_), DynamicsLoss):
         raise ConfigError(f"alg.dynamics_loss._target_={alg.dynamics_loss._target_!r} is not a DynamicsLoss")
     check_pairing(instantiate(alg.dynamics_loss), target_class('alg.model._target_', alg.model._target_))

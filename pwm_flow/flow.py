@@ -86,15 +86,13 @@ def integrate(velocity: Velocity, # the field, `velocity(z, tau)`
 # %% ../nbs/02_flow.ipynb #5993c92f
 @dataclass
 class Integrator:
-    "The `alg.integrator` config: which solver, how many substeps, and how the loss samples $\\tau$."
+    "The solver of a flow model: which method, and how many substeps per transition."
     type: str = 'heun' # `heun` (2 evaluations per substep) or `euler` (1)
     substeps: int = 2 # $K$, substeps per transition
-    tau_sampling: str = 'uniform' # `uniform` or `midpoint`
 
     def __post_init__(self):
         check_choice('alg.integrator.type', self.type, STEPS)
         check_positive('alg.integrator.substeps', self.substeps)
-        check_choice('alg.integrator.tau_sampling', self.tau_sampling, TAU_SAMPLING)
 
     @property
     def evals(self) -> int:
