@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 from hydra import compose
 from omegaconf import DictConfig, OmegaConf
-from .core import check_choice, check_positive, get_device, one_line_errors
+from .core import check_choice, check_positive, get_device, hydra_errors, one_line_errors
 from .data import synthetic_episodes, sample_windows
 from .envs import TASKS, TASK_SETS
 from .parity import count_params
@@ -60,6 +60,7 @@ def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's al
             'actor+critic with ESNR ms': timed(lambda: pol.update(model, z0, start['task'], iteration=every), iterations, warmup, device)}
 
 # %% ../nbs/15_bench.ipynb #494c840a
+@hydra_errors
 @hydra.main(config_path="cfg", config_name="bench", version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:

@@ -12,7 +12,7 @@ from hydra.core.hydra_config import HydraConfig
 from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
 import pwm_flow.cfg
-from .core import ConfigError, check_choice, one_line_errors
+from .core import ConfigError, check_choice, hydra_errors, one_line_errors
 from .flow import Integrator, TAU_SAMPLING
 from .parity import check_parity, count_params, parity_table, parity_report
 from .models.base import BaseWorldModel
@@ -104,6 +104,7 @@ def variant_label(alg: dict, # a resolved `alg` config (e.g. `config.alg` of a r
     return f"Flow {i['type'].capitalize()} K={i['substeps']}"
 
 # %% ../nbs/12a_builders.ipynb #5dcc11d1
+@hydra_errors
 @hydra.main(config_path="cfg", config_name="parity", version_base=None)
 @one_line_errors
 def parity_main(cfg: DictConfig) -> None:

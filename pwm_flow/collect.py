@@ -14,7 +14,7 @@ from torch import Tensor
 from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from tqdm.auto import tqdm
-from .core import ConfigError, check_positive, get_device, one_line_errors
+from .core import ConfigError, FolderLock, check_positive, config_diff, get_device, hydra_errors, one_line_errors
 from .envs import EPISODE_STEPS, VecEnv, buildable_tasks, set_dims
 from .data import task_ids, tmp_path, write_chunk
 from .policies import PolicyFn, collect_policy
@@ -89,9 +89,8 @@ def check_manifest(out_dir: Path, # the collection's directory
     path = out_dir / MANIFEST
     if path.exists():
         old = json.loads(path.read_text())
-        diff = [k for k in settings if old.get(k) != settings[k]]
-        if diff: raise ConfigError(f"out_dir={str(out_dir)!r} holds a collection with different settings "
-                                   f"({', '.join(f'{k}: {old.get(k)!r} there, {settings[k]!r} now' for k in diff)}); use a new out_dir")
+        diff = config_diff({k: old.get(k) for k in settings}, settings)
+        if diff: raise ConfigError(f"out_dir={str(out_dir)!r} holds a collection with different settings ({diff}); use a new out_dir")
         return
     tmp = tmp_path(path)
     tmp.write_text(json.dumps(settings, indent=1))
@@ -120,7 +119,7 @@ def collect(out_dir: str | Path, # directory of the chunks
     if noise_std < 0 or (policy is None and noise_std): raise ConfigError(f"noise_std={noise_std} needs a policy and must be >= 0")
     vec = VecEnv(tasks, num_envs, seed, *set_dims(task_set), device=get_device(device))
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = FolderLock(out_dir, 'collection folder').acquire()
     check_manifest(out_dir, dict(tasks=tasks, task_set=task_set, num_envs=num_envs, episodes_per_chunk=episodes_per_chunk,
                                  seed=seed, policy=policy_name, noise_std=noise_std))
     for stale in out_dir.glob('.chunk_*.pt.tmp'):
@@ -135,9 +134,11 @@ def collect(out_dir: str | Path, # directory of the chunks
             write_chunk(eps, paths[c])
             ret = eps['reward'][:, 1:].sum(1)
             log.info("%s: %d episodes, return mean %.1f (min %.1f, max %.1f)", paths[c], len(ret), ret.mean(), ret.min(), ret.max())
+    lock.release()
     return paths
 
 # %% ../nbs/11_collect.ipynb #432b06eb
+@hydra_errors
 @hydra.main(config_path='cfg', config_name='collect', version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:

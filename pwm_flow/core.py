@@ -4,16 +4,19 @@
 
 # %% ../nbs/00_core.ipynb #745d6e9e
 from __future__ import annotations
-import difflib, functools, io, json, os, platform, subprocess, sys
+import difflib, fcntl, functools, io, json, math, os, platform, subprocess, sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 import torch
+from hydra.errors import HydraException, MissingConfigException, OverrideParseException
+from omegaconf import DictConfig
+from omegaconf.errors import OmegaConfBaseException
 import pwm_flow
 
 # %% auto #0
-__all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'find_config_error', 'one_line_errors',
-           'get_device', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'load_record', 'code_version',
-           'flat_dict']
+__all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'check_real', 'find_config_error', 'full_errors',
+           'one_line_errors', 'hydra_message', 'os_message', 'hydra_errors', 'get_device', 'hardware', 'atomic_write',
+           'save_json', 'save_torch', 'FolderLock', 'load_record', 'code_version', 'flat_dict', 'config_diff']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -40,6 +43,22 @@ def check_positive(key: str, # the config key
         raise ConfigError(f"{key}={value!r} must be a positive integer")
     return value
 
+# %% ../nbs/00_core.ipynb #0b718596
+def check_real(key: str, # the config key
+               value: Any, # the value given
+               low: float | None = None, # smallest allowed value (None: no bound)
+               high: float | None = None, # largest allowed value (None: no bound)
+               open_low: bool = False, # `low` itself is not allowed
+              ) -> float: # `value`, when it is a finite number within the bounds
+    "Return `value` if it is a finite real number in the interval, else raise `ConfigError` naming `key` and the interval."
+    ok = not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
+    if ok and low is not None: ok = value > low if open_low else value >= low
+    if ok and high is not None: ok = value <= high
+    if not ok:
+        interval = f"{'(' if open_low else '['}{'-inf' if low is None else low}, {'inf' if high is None else high}{']' if high is not None else ')'}"
+        raise ConfigError(f"{key}={value!r} must be a number in {interval}")
+    return value
+
 # %% ../nbs/00_core.ipynb #ab885d92
 def find_config_error(e: BaseException) -> ConfigError | None:
     "The first `ConfigError` in the chain of causes of `e`, if any."
@@ -51,15 +70,58 @@ def find_config_error(e: BaseException) -> ConfigError | None:
     return None
 
 # %% ../nbs/00_core.ipynb #678193b6
+def full_errors() -> bool:
+    "Whether the user asked for full tracebacks (`HYDRA_FULL_ERROR=1` set by them, not by `hydra_errors`)."
+    return os.environ.get('HYDRA_FULL_ERROR') == '1' and os.environ.get('PWM_FLOW_ONE_LINE') != '1'
+
 def one_line_errors(fn: Callable) -> Callable:
-    "Decorate a command's body: a `ConfigError` becomes `error: <message>` on stderr and exit status 2."
+    "Decorate a command's body: a `ConfigError` (or a Hydra error of a config it composes, or a file-system error) becomes `error: <message>` on stderr and exit status 2."
     @functools.wraps(fn)
     def _inner(*args, **kwargs):
         try: return fn(*args, **kwargs)
         except Exception as e:
             err = find_config_error(e)
-            if err is None: raise
+            if err is None and isinstance(e, HydraException): err = hydra_message(e)
+            if err is None and isinstance(e, OSError): err = os_message(e)
+            if err is None or full_errors(): raise
             print(f"error: {err}", file=sys.stderr)
+            sys.exit(2)
+    return _inner
+
+# %% ../nbs/00_core.ipynb #5c417caf
+def hydra_message(e: HydraException) -> str:
+    "One line for an error Hydra raised while composing the config."
+    if isinstance(e, MissingConfigException) and e.options is not None:
+        group, _, name = e.missing_cfg_file.rpartition('/')
+        close = difflib.get_close_matches(name, e.options, n=3)
+        hint = f"did you mean {' or '.join(close)}? " if close else ''
+        return f"{group}={name}: no such config ({hint}choices: {', '.join(e.options)})"
+    if isinstance(e, OverrideParseException):
+        return f"{e.override}: not a valid override ({e.message.split('See ')[0].strip()}; quote values with brackets or spaces)"
+    cause = e.__cause__
+    if isinstance(cause, OmegaConfBaseException) and cause.full_key and isinstance(cause.parent_node, DictConfig):
+        close = difflib.get_close_matches(str(cause.key), [str(k) for k in cause.parent_node.keys()], n=3)
+        prefix = cause.full_key.rpartition('.')[0]
+        hint = f"; did you mean {' or '.join(f'{prefix}.{k}' if prefix else k for k in close)}?" if close else ''
+        return f"{cause.full_key}: no such key{hint}"
+    return ' '.join(str(e).split())
+
+def os_message(e: OSError) -> str:
+    "One line for a file-system error: what went wrong, and on which path."
+    return f"{e.strerror or e}: {e.filename}" if e.filename else str(e)
+
+def hydra_errors(main: Callable) -> Callable:
+    "Decorate a `hydra.main` command: Hydra's own errors, and a file or folder it cannot write, become one `error:` line and exit status 2."
+    @functools.wraps(main)
+    def _inner(*args, **kwargs):
+        if full_errors(): return main(*args, **kwargs)
+        os.environ.update(HYDRA_FULL_ERROR='1', PWM_FLOW_ONE_LINE='1')  # Hydra raises; our commands started from here do the same
+        try: return main(*args, **kwargs)
+        except HydraException as e:
+            print(f"error: {hydra_message(e)}", file=sys.stderr)
+            sys.exit(2)
+        except OSError as e:  # e.g. an output folder that is a file, or not writable, which Hydra makes first
+            print(f"error: {os_message(e)}", file=sys.stderr)
             sys.exit(2)
     return _inner
 
@@ -85,13 +147,17 @@ def hardware() -> str:
 def atomic_write(path: Path, # destination
                  write: Callable[[io.BufferedWriter], None], # writes the contents to an open binary file
                 ) -> None:
-    "Write a file through a temporary sibling and an atomic rename."
+    "Write a file through a temporary sibling and an atomic rename (an interrupted write leaves no temporary file)."
     path = Path(path)
     tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'wb') as f:
-        write(f)
-        f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, 'wb') as f:
+            write(f)
+            f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 def save_json(obj: dict, path: Path) -> None:
     "Atomically write `obj` as indented JSON."
@@ -100,6 +166,34 @@ def save_json(obj: dict, path: Path) -> None:
 def save_torch(obj: dict, path: Path) -> None:
     "Atomically `torch.save` `obj`."
     atomic_write(path, lambda f: torch.save(obj, f))
+
+# %% ../nbs/00_core.ipynb #4f1c0a02
+class FolderLock:
+    "An exclusive lock on a folder while this process writes there (released when the process ends)."
+    def __init__(self, folder: str | Path, # the folder (created if missing)
+                 what: str = 'folder', # what it is, for the message (e.g. `run folder`)
+                ):
+        self.dir, self.what, self.file = Path(folder), what, None
+
+    def acquire(self) -> 'FolderLock':
+        "Take the lock, or raise a `ConfigError` naming the process that holds it."
+        self.dir.mkdir(parents=True, exist_ok=True)
+        f = open(self.dir / 'lock', 'a+')
+        try: fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            f.seek(0); holder = f.read().strip() or 'unknown'; f.close()
+            raise ConfigError(f"{self.dir}: this {self.what} is in use by another process (pid {holder}); "
+                              "wait for it to finish, or choose another folder") from None
+        f.seek(0); f.truncate(); f.write(f"{os.getpid()}\n"); f.flush()
+        self.file = f
+        return self
+
+    def release(self) -> None:
+        "Drop the lock (also dropped when the process ends)."
+        if self.file is not None: fcntl.lockf(self.file, fcntl.LOCK_UN); self.file.close(); self.file = None
+
+    def __enter__(self) -> 'FolderLock': return self.acquire()
+    def __exit__(self, *exc) -> None: self.release()
 
 # %% ../nbs/00_core.ipynb #c629d470
 def load_record(path: str | Path, # the file
@@ -140,3 +234,14 @@ def flat_dict(d: dict, # nested dicts
         if isinstance(v, dict): out.update(flat_dict(v, f'{prefix}{k}.'))
         else: out[f'{prefix}{k}'] = v
     return out
+
+# %% ../nbs/00_core.ipynb #d726ef4f
+def config_diff(old: dict, # e.g. the config a run folder recorded
+                new: dict, # e.g. the config of this command
+                most: int = 3, # keys named at most
+               ) -> str: # '' when equal, else e.g. "task: 'a' there, 'b' here"
+    "The keys on which two nested configs differ, with both values, for a one-line message."
+    fo, fn = flat_dict(old), flat_dict(new)
+    keys = [k for k in sorted(set(fo) | set(fn)) if fo.get(k) != fn.get(k)]
+    more = f" and {len(keys) - most} more" if len(keys) > most else ''
+    return '; '.join(f"{k}: {fo.get(k)!r} there, {fn.get(k)!r} here" for k in keys[:most]) + more

@@ -110,7 +110,7 @@ def read_chunk(path: str | Path, # a `chunk_{i}.pt` file
     except pickle.UnpicklingError as e:
         if trust: raise DataError(f"{path}: cannot be unpickled: {str(e).splitlines()[0]}") from None
         raise DataError(f"{path}: refused by torch.load(weights_only=True) (it holds objects other than tensors and "
-                        f"TensorDicts); if you trust its source, pass trust=True (data.trust=true)") from None
+                        f"TensorDicts); if you trust its source, pass trust=True (the commands: offline.trust=true)") from None
     except (RuntimeError, EOFError, OSError) as e:
         raise DataError(f"{path}: unreadable (truncated or corrupt): {str(e).splitlines()[0]}") from None
     if not isinstance(td, TensorDict): raise DataError(f"{path}: holds a {type(td).__name__}, not a TensorDict")
@@ -251,6 +251,15 @@ class ReplayBuffer:
               ) -> dict[str, Tensor]: # obs [H+1, B, D_o], action [H, B, D_a], reward [H, B], task [B]
         "Uniform windows over the stored episodes (see `sample_windows`)."
         return sample_windows(self.episodes, batch, horizon, generator)
+
+    def state_dict(self) -> dict:
+        "The stored episodes and the ring position, as plain tensors and numbers (loadable with `weights_only=True`)."
+        return dict(store=None if self._store is None else self._store.to_dict(), next=self._next, full=bool(self._full))
+
+    def load_state_dict(self, d: dict) -> None:
+        store = d['store']
+        self._store = None if store is None else TensorDict(store, batch_size=store['obs'].shape[:2], device=self.device)
+        self._next, self._full = d['next'], d['full']
 
 # %% ../nbs/10_data.ipynb #b85a3724
 def _peak_rss_of_load(path: str, tasks: list[str] | None, task_set: str) -> dict: # run in a fresh process (Linux)

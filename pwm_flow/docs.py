@@ -16,7 +16,7 @@ from nbdev.quarto import nbdev_sidebar, refresh_quarto_yml
 from nbdev.serve import proc_nbs
 from omegaconf import DictConfig
 from sphinx.application import Sphinx
-from .core import ConfigError, check_positive, one_line_errors
+from .core import ConfigError, check_positive, hydra_errors, one_line_errors
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +205,7 @@ def build(out: str = 'site', # output folder, relative to the project root
     return site / 'index.html'
 
 # %% ../nbs/17_docs.ipynb #12317f7e
+@hydra_errors
 @hydra.main(config_path='cfg', config_name='docs', version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:

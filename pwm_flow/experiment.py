@@ -12,7 +12,7 @@ import pandas as pd
 from omegaconf import DictConfig, OmegaConf
 from rliable import library as rly, metrics as rly_metrics
 import pwm_flow.cfg
-from .core import ConfigError, check_choice, check_positive, one_line_errors
+from .core import ConfigError, FolderLock, check_choice, check_positive, hydra_errors, one_line_errors
 from .envs import task_spec
 from .data import load_dataset
 from .builders import variant_label, variant_names
@@ -397,11 +397,13 @@ def recipe_summary(cfg: DictConfig) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values('normalised_mean', ascending=False, ignore_index=True)
 
 # %% ../nbs/16_experiment.ipynb #5da95073
+@hydra_errors
 @hydra.main(config_path='cfg', config_name='experiment', version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:
     "`pwm-flow-experiment [stage=data|pretrain|sweep|results|all|recipe] [launcher=...] [benchmark=...]`: run or resume the benchmark."
     check_benchmark(cfg)
+    lock = FolderLock(cfg.runs_dir, 'experiment folder').acquire()  # one experiment at a time per benchmark folder
     if cfg.stage in ('data', 'all'): print(f"dataset: {make_data(cfg)}")
     if cfg.stage in ('pretrain', 'sweep', 'all', 'recipe') and not dataset_dir(cfg).is_dir():
         raise ConfigError(f"{dataset_dir(cfg)}: no dataset yet; run stage=data first")

@@ -103,10 +103,13 @@ class ESNRLogger:
 
     def update(self, micro_grads: Tensor, # [M, P] from `micro_grads`
               ) -> dict[str, float]: # `esnr`, `esnr_db` (+ `esnr_db_ema` when `ema > 0`)
-        "Measure ESNR from micro-batch gradients and advance the EMA."
+        "Measure ESNR from micro-batch gradients and advance the EMA (a non-finite measurement leaves it as it was)."
         ratio, db = esnr(micro_grads)
         out = {'esnr': ratio, 'esnr_db': db}
         if self.ema > 0:
-            self.ema_db = db if self.ema_db is None else self.ema * self.ema_db + (1 - self.ema) * db
-            out['esnr_db_ema'] = self.ema_db
+            if math.isfinite(db): self.ema_db = db if self.ema_db is None else self.ema * self.ema_db + (1 - self.ema) * db
+            if self.ema_db is not None: out['esnr_db_ema'] = self.ema_db
         return out
+
+    def state_dict(self) -> dict: return dict(ema_db=self.ema_db)
+    def load_state_dict(self, d: dict) -> None: self.ema_db = d['ema_db']

@@ -9,7 +9,7 @@ from typing import Callable
 import torch
 from torch import nn, Tensor
 from omegaconf import DictConfig, OmegaConf
-from .core import ConfigError, flat_dict, load_record, save_torch
+from .core import ConfigError, config_diff, load_record, save_torch
 from .envs import TASKS, VecEnv, task_spec
 from .models.base import BaseWorldModel
 from .models.actor import Actor
@@ -76,11 +76,9 @@ def read_world_model(path: str | Path, # a world model file written by `pwm-flow
                     ) -> dict: # the file's contents (`state`, `iterations`, `dataset`, ...)
     "Load a world model file without executing code; refuse one of another architecture or width."
     d = load_record(path, 'offline.world_model', 'world_model', 'a world model file', 'pwm-flow-pretrain')
-    mine, theirs = (dict(flat_dict(m), obs_dim=o, action_dim=a) for m, o, a in
-                    ((OmegaConf.to_container(alg.model, resolve=True), obs_dim, action_dim), (d['model_cfg'], d['obs_dim'], d['action_dim'])))
-    diff = [k for k in sorted(set(mine) | set(theirs)) if mine.get(k) != theirs.get(k)]
-    if diff: raise ConfigError(f"offline.world_model={str(path)!r} holds another world model than alg.model builds ("
-                               + '; '.join(f"{k}: {theirs.get(k)!r} there, {mine.get(k)!r} here" for k in diff[:3]) + ")")
+    diff = config_diff(dict(d['model_cfg'], obs_dim=d['obs_dim'], action_dim=d['action_dim']),
+                       dict(OmegaConf.to_container(alg.model, resolve=True), obs_dim=obs_dim, action_dim=action_dim))
+    if diff: raise ConfigError(f"offline.world_model={str(path)!r} holds another world model than alg.model builds ({diff})")
     return d
 
 # %% ../nbs/11b_policies.ipynb #4941324b

@@ -15,7 +15,7 @@ import torch
 from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
-from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, hardware, one_line_errors
+from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, hardware, hydra_errors, one_line_errors
 from .envs import task_spec
 from .policies import evaluate
 from .builders import variant_label
@@ -120,6 +120,7 @@ def launch(alg: str, # the alg config of the run
     return subprocess.Popen(cmd, stdout=open(log_path, 'w'), stderr=subprocess.STDOUT)
 
 # %% ../nbs/14_report.ipynb #9aaa7b64
+@hydra_errors
 @hydra.main(config_path="cfg", config_name="demo", version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:

@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
-from .core import ConfigError, atomic_write, flat_dict, save_json, save_torch
+from .core import ConfigError, FolderLock, atomic_write, config_diff, load_record, save_json, save_torch
 from .builders import variant_label
 
 log = logging.getLogger(__name__)
@@ -64,11 +64,15 @@ class MetricsFile:
 
 # %% ../nbs/12b_runs.ipynb #df42f21c
 def _rng_state() -> dict:
-    return dict(torch=torch.get_rng_state(), numpy=np.random.get_state(), python=random.getstate(),
-                cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
+    "The random states as plain values and tensors (numpy's key array as a tensor)."
+    name, key, pos, has_gauss, gauss = np.random.get_state()
+    return dict(torch=torch.get_rng_state(), numpy=(name, torch.from_numpy(key.astype(np.int64)), pos, has_gauss, gauss),
+                python=random.getstate(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
 
 def _set_rng_state(s: dict) -> None:
-    torch.set_rng_state(s['torch']); np.random.set_state(s['numpy']); random.setstate(s['python'])
+    name, key, pos, has_gauss, gauss = s['numpy']
+    torch.set_rng_state(s['torch']); np.random.set_state((name, key.numpy().astype(np.uint32), pos, has_gauss, gauss))
+    random.setstate(s['python'])
     if s['cuda'] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 class Run:
@@ -79,7 +83,7 @@ class Run:
                  info: dict, # run.json entries besides the config (parity, sizes, ...)
                 ):
         self.cfg, self.dir, self.total = cfg, Path(run_dir), total
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.lock = FolderLock(self.dir, 'run folder').acquire()
         self.metrics, self.ckpt_path, self.json_path = MetricsFile(self.dir / 'metrics.csv'), self.dir / 'checkpoint.pt', self.dir / 'run.json'
         self.config = OmegaConf.to_container(cfg, resolve=True)
         self.info = dict(config=self.config, **info, status='running', final={})
@@ -90,18 +94,22 @@ class Run:
     def previous(self) -> dict | None:
         "The run.json of an earlier run in this folder; refuses a different config."
         if not self.json_path.exists(): return None
-        old = json.loads(self.json_path.read_text())
+        try: old = json.loads(self.json_path.read_text())
+        except json.JSONDecodeError: raise ConfigError(f"{self.json_path} is not readable JSON (truncated?); move it away to start over") from None
         if old['config'] != self.config:
-            diff = next(k for k in sorted(set(flat_dict(old['config'])) | set(flat_dict(self.config)))
-                        if flat_dict(old['config']).get(k) != flat_dict(self.config).get(k))
-            raise ConfigError(f"{self.dir} holds a run with a different config ({diff}: {flat_dict(old['config']).get(diff)!r} there, "
-                              f"{flat_dict(self.config).get(diff)!r} here); choose another hydra.run.dir")
+            raise ConfigError(f"{self.dir} holds a run with a different config ({config_diff(old['config'], self.config)}); "
+                              "choose another hydra.run.dir")
         return old
 
     def start(self) -> dict | None:
         "Resume from the checkpoint if there is one (dropping newer metric rows); return it."
-        ckpt = torch.load(self.ckpt_path, weights_only=False) if self.ckpt_path.exists() else None
-        if ckpt is not None:
+        ckpt = None
+        if self.ckpt_path.exists():
+            ckpt = load_record(self.ckpt_path, 'checkpoint', 'checkpoint', 'a pwm_flow checkpoint',
+                               'pwm-flow-train or pwm-flow-pretrain (move it away to start over)')
+            if ckpt['config'] != self.config:
+                raise ConfigError(f"{self.ckpt_path} is a checkpoint of another config ({config_diff(ckpt['config'], self.config)}); "
+                                  "choose another hydra.run.dir")
             self.iteration, self.env_steps, self.wall0 = ckpt['iteration'], ckpt['env_steps'], ckpt['wall_clock']
             _set_rng_state(ckpt['rng'])
             self.info['final'] = ckpt['final']
@@ -126,16 +134,17 @@ class Run:
 
     def checkpoint(self, state: dict) -> None:
         "Atomically save `state` with the counters and random states."
-        save_torch(dict(state, iteration=self.iteration, env_steps=self.env_steps, wall_clock=self.wall_clock,
-                        rng=_rng_state(), final=self.info['final']), self.ckpt_path)
+        save_torch(dict(state, kind='checkpoint', config=self.config, iteration=self.iteration, env_steps=self.env_steps,
+                        wall_clock=self.wall_clock, rng=_rng_state(), final=self.info['final']), self.ckpt_path)
 
     def due(self, every: int) -> bool: return self.iteration % every == 0
 
     def finish(self, status: str = 'finished') -> None:
-        "Close the progress bar and record the status in run.json."
+        "Close the progress bar, record the status in run.json and release the folder."
         if self.bar is not None: self.bar.close()
         self.info.update(status=status, wall_clock=self.wall_clock, iterations=self.iteration, env_steps=self.env_steps)
         save_json(self.info, self.json_path)
+        self.lock.release()
 
 # %% ../nbs/12b_runs.ipynb #238ab1bb
 def read_run(run_dir: str | Path, # a folder written by `pwm-flow-train` or `pwm-flow-pretrain`

@@ -15,7 +15,7 @@ from omegaconf import DictConfig
 from stable_baselines3 import SAC
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, load_record, one_line_errors,
+from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, hydra_errors, load_record, one_line_errors,
                            save_json, save_torch)
 from .envs import make_env, task_spec
 from .policies import PolicyFn, evaluate, for_collection
@@ -175,6 +175,7 @@ def finish_teacher(task: str, out_dir: str | Path,
     return info
 
 # %% ../nbs/11a_teacher.ipynb #38c15cef
+@hydra_errors
 @hydra.main(config_path='cfg', config_name='teacher', version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:

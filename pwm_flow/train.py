@@ -14,7 +14,7 @@ from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from torch import Tensor
-from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, code_version, get_device, hardware, one_line_errors
+from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, check_real, code_version, get_device, hardware, hydra_errors, one_line_errors
 from .envs import EPISODE_STEPS, TASKS, TASK_SETS, VecEnv, set_dims, task_spec
 from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
@@ -28,7 +28,7 @@ from .policies import Policy, evaluate, read_world_model, save_policy, save_worl
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MODES', 'PRECISIONS', 'resolve_tasks', 'check_config', 'start_latents', 'counts', 'train_online',
+__all__ = ['log', 'MODES', 'PRECISIONS', 'REAL_KEYS', 'resolve_tasks', 'check_config', 'start_latents', 'counts', 'train_online',
            'task_episodes', 'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
 
 # %% ../nbs/13_train.ipynb #7b5a8f10
@@ -45,16 +45,27 @@ def resolve_tasks(cfg: DictConfig) -> list[str]:
     if not spec.buildable: raise ConfigError(f"task={cfg.task} cannot be simulated here ({spec.kind}): no evaluation possible")
     return [spec.name]
 
+REAL_KEYS = [('alg.gamma', 0, 1, True), ('alg.policy.lam', 0, 1, False),                # (key, low, high, low excluded)
+             ('alg.policy.actor_lr', 0, None, True), ('alg.policy.critic_lr', 0, None, True), ('alg.policy.lr_min', 0, None, True),
+             ('alg.policy.actor_grad_clip', 0, None, True), ('alg.policy.critic_grad_clip', 0, None, True),
+             ('alg.wm_optim.lr', 0, None, True), ('alg.wm_optim.grad_clip', 0, None, True),
+             ('alg.wm_optim.encoder_lr_scale', 0, None, False), ('alg.wm_loss.dyn_coef', 0, None, False),
+             ('alg.wm_loss.rew_coef', 0, None, False)]
+
 def check_config(cfg: DictConfig) -> None:
     "Check the run-level keys of a `train` config (the `alg` part is checked by building it)."
     check_choice('mode', cfg.mode, MODES)
     check_choice('precision', cfg.precision, PRECISIONS)
     for key in ('iterations', 'eval_every', 'eval_episodes', 'checkpoint_every', 'alg.horizon', 'alg.batch_size',
-                'alg.wm_batch_size', 'alg.wm_iterations', 'alg.max_bad_updates', 'online.num_envs', 'online.steps_per_iter'):
+                'alg.wm_batch_size', 'alg.wm_iterations', 'alg.max_bad_updates', 'alg.esnr.M', 'alg.esnr.every',
+                'alg.policy.critic_iterations', 'alg.policy.critic_batches', 'online.num_envs', 'online.steps_per_iter',
+                'online.buffer_size', *(['threads'] if cfg.threads is not None else [])):
         check_positive(key, OmegaConf.select(cfg, key))
-    for key in ('online.seed_episodes', 'online.seed_updates', 'online.wm_updates', 'offline.wm_updates'):
+    for key in ('seed', 'online.seed_episodes', 'online.seed_updates', 'online.wm_updates', 'offline.wm_updates'):
         v = OmegaConf.select(cfg, key)
         if isinstance(v, bool) or not isinstance(v, int) or v < 0: raise ConfigError(f"{key}={v!r} must be a non-negative integer")
+    for key, low, high, open_low in REAL_KEYS: check_real(key, OmegaConf.select(cfg, key), low, high, open_low)
+    for i, b in enumerate(cfg.alg.policy.betas): check_real(f'alg.policy.betas[{i}]', b, 0, 0.999999)
     if cfg.alg.batch_size % cfg.alg.esnr.M:
         raise ConfigError(f"alg.batch_size={cfg.alg.batch_size} must be a multiple of alg.esnr.M={cfg.alg.esnr.M} (equal micro-batches)")
     if cfg.mode == 'online' and cfg.online.seed_episodes < 1:
@@ -87,7 +98,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
     wm, pol, buffer = world_model_trainer(alg, model, cfg.precision), policy_trainer(alg, model, device, spec.action_dim, cfg.iterations, cfg.precision), ReplayBuffer(on.buffer_size, device)
     ckpt = run.start()
     if ckpt is not None:
-        wm.load_state_dict(ckpt['wm']); pol.load_state_dict(ckpt['policy']); buffer = ckpt['buffer']
+        wm.load_state_dict(ckpt['wm']); pol.load_state_dict(ckpt['policy']); buffer.load_state_dict(ckpt['buffer'])
     recorder = EpisodeRecorder(VecEnv(task, on.num_envs, cfg.seed + run.iteration * on.num_envs))
     policy = Policy(model, pol.actor, task)
 
@@ -117,7 +128,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
             save_policy(run.dir / f'policy_{task}.pt', alg, model, pol.actor, task)
             run.info['final'][task] = {k: row[k] for k in ('eval_reward', 'eval_success')}
         if run.due(cfg.checkpoint_every) or it == run.total:
-            run.checkpoint(dict(wm=wm.state_dict(), policy=pol.state_dict(), buffer=buffer))
+            run.checkpoint(dict(wm=wm.state_dict(), policy=pol.state_dict(), buffer=buffer.state_dict()))
 
 # %% ../nbs/13_train.ipynb #20105f5b
 def task_episodes(episodes: TensorDict, # the dataset [E, T+1]
@@ -213,6 +224,10 @@ def train(cfg: DictConfig, # the composed `train` config
     except TrainingDiverged:
         run.finish('diverged')
         raise
+    except (KeyboardInterrupt, OSError) as e:  # Ctrl-C, a full disk: the folder says so (when it still can) and resumes
+        try: run.finish('interrupted' if isinstance(e, KeyboardInterrupt) else f'failed: {e.strerror or e}')
+        except OSError: pass
+        raise
     except BaseException:
         if run.bar is not None: run.bar.close()
         raise
@@ -221,19 +236,28 @@ def train(cfg: DictConfig, # the composed `train` config
 
 # %% ../nbs/13_train.ipynb #9232250d
 def run_app(cfg: DictConfig) -> None:
-    "The body of both commands: train in Hydra's run folder; a divergence is one line and exit status 1."
-    try: info = train(cfg, HydraConfig.get().runtime.output_dir)
+    "The body of both commands: train in Hydra's run folder; a divergence, Ctrl-C or a write error is one line."
+    out = HydraConfig.get().runtime.output_dir
+    try: info = train(cfg, out)
     except TrainingDiverged as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:
+        print(f"error: interrupted; re-run the same command to resume {out} from its last checkpoint", file=sys.stderr)
+        sys.exit(130)
+    except OSError as e:
+        print(f"error: {e.strerror or e} ({e.filename or out}); fix it and re-run the same command to resume from the last checkpoint", file=sys.stderr)
+        sys.exit(1)
     print(f"run folder: {HydraConfig.get().runtime.output_dir}  final: {json.dumps(info['final'])}")
 
+@hydra_errors
 @hydra.main(config_path="cfg", config_name="train", version_base=None)
 @one_line_errors
 def main(cfg: DictConfig) -> None:
     "`pwm-flow-train alg=<alg> task=<task> mode=online|offline ...`: train, evaluate, checkpoint, resume."
     run_app(cfg)
 
+@hydra_errors
 @hydra.main(config_path="cfg", config_name="pretrain", version_base=None)
 @one_line_errors
 def pretrain_main(cfg: DictConfig) -> None:

@@ -16,7 +16,7 @@ from pwm_flow.flow import Integrator
 from pwm_flow.parity import count_params, world_model_params
 
 SIZES = ['1M', '5M', '19M', '48M', '317M']  # REFERENCE.md
-ALGS = sorted(p.stem for p in (Path(pwm_flow.__file__).parent / 'cfg' / 'alg').glob('pwm_*.yaml') if p.stem != 'pwm_base')
+ALGS = sorted(p.stem for p in (Path(pwm_flow.__file__).parent / 'cfg' / 'alg').glob('pwm_*.yaml'))
 BASELINES = [a for a in ALGS if not a.endswith('_flow')]
 MT30 = dict(obs_dim=24, action_dim=6, num_tasks=30)
 SMALL = ['alg.model.latent_dim=16', 'alg.model.encoder_units=[8]', 'alg.model.units=[12,12]']

@@ -158,3 +158,24 @@ def test_diverging_run_stops_with_one_line(tmp_path):
     last = p.stderr.strip().splitlines()[-1]
     assert last.startswith('error: ') and 'NaN/inf' in last, p.stderr[-2000:]
     assert json.loads((tmp_path / 'run.json').read_text())['status'] == 'diverged'
+
+
+@pytest.mark.parametrize('delay', [0.0, 0.4, 0.9])
+def test_ctrl_c_is_one_line_and_resumes(tmp_path, delay):
+    "Ctrl-C at a few points past the first checkpoint: one line, exit 130, run.json says so, no temporary file; the same command then finishes."
+    args = ['alg=pwm_tiny', 'task=cartpole-balance', 'iterations=60', 'eval_every=20', 'checkpoint_every=5']
+    cmd = [str(BIN / 'pwm-flow-train'), *TINY, *args, f'hydra.run.dir={tmp_path}']
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    ckpt, deadline = tmp_path / 'checkpoint.pt', time.time() + 120
+    while not ckpt.exists() and proc.poll() is None and time.time() < deadline: time.sleep(0.05)
+    time.sleep(delay)
+    assert proc.poll() is None, 'the run finished before it could be interrupted: make it longer'
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=120)[1]
+    last = err.strip().splitlines()[-1]
+    assert proc.returncode == 130 and last.startswith('error: interrupted; re-run the same command to resume'), err[-2000:]
+    assert json.loads((tmp_path / 'run.json').read_text())['status'] == 'interrupted'
+    assert not list(tmp_path.glob('*.tmp'))
+    train(tmp_path, *args)
+    df = pd.read_csv(tmp_path / 'metrics.csv')
+    assert df.iteration.tolist() == list(range(1, 61)) and json.loads((tmp_path / 'run.json').read_text())['status'] == 'finished'

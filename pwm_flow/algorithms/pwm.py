@@ -193,15 +193,18 @@ class WorldModelTrainer:
 
     def update(self, batch: dict[str, Tensor], # a window batch: obs [H+1,B,.], action [H,B,.], reward [H,B], task [B]
               ) -> dict[str, float]: # losses and the gradient norm
-        "One world-model update."
+        "One world-model update (a batch with a NaN or inf value is skipped and counted, like a non-finite loss)."
         device = batch['obs'].device
-        with autocast(device, self.precision):
-            loss, parts = compute_wm_loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
-                                          batch['reward'], batch.get('task'), self.gamma, self.dyn_coef, self.rew_coef)
         self.optim.zero_grad(set_to_none=True)
-        loss.backward()
+        if all(bool(torch.isfinite(batch[k]).all()) for k in ('obs', 'action', 'reward')):
+            with autocast(device, self.precision):
+                loss, parts = compute_wm_loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
+                                              batch['reward'], batch.get('task'), self.gamma, self.dyn_coef, self.rew_coef)
+            loss.backward()
+            self.dyn_evals += batch['action'].shape[0] * self.model.dynamics_evals
+        else:
+            loss = torch.tensor(float('nan')); parts = dict.fromkeys(('wm_dyn_loss', 'wm_rew_loss'), loss)
         norm = self.guard.step(self.optim, loss)
-        self.dyn_evals += batch['action'].shape[0] * self.model.dynamics_evals
         return {'wm_loss': loss.item(), **{k: v.item() for k, v in parts.items()}, 'wm_grad_norm': norm}
 
     def state_dict(self) -> dict:
@@ -277,7 +280,7 @@ class PolicyTrainer:
                     actor_optim=self.actor_optim.state_dict(), critic_optim=self.critic_optim.state_dict(),
                     schedules=[s.state_dict() for s in self.schedules], ret_rms=self.ret_rms.state_dict(),
                     actor_guard=self.actor_guard.state_dict(), critic_guard=self.critic_guard.state_dict(),
-                    dyn_evals=self.dyn_evals)
+                    esnr=self.esnr.state_dict(), dyn_evals=self.dyn_evals)
 
     def load_state_dict(self, d: dict) -> None:
         self.actor.load_state_dict(d['actor']); self.critic.load_state_dict(d['critic'])
@@ -285,7 +288,7 @@ class PolicyTrainer:
         for s, sd in zip(self.schedules, d['schedules']): s.load_state_dict(sd)
         self.ret_rms.load_state_dict(d['ret_rms'])
         self.actor_guard.load_state_dict(d['actor_guard']); self.critic_guard.load_state_dict(d['critic_guard'])
-        self.dyn_evals = d['dyn_evals']
+        self.esnr.load_state_dict(d['esnr']); self.dyn_evals = d['dyn_evals']
 
 # %% ../../nbs/12_pwm.ipynb #b3ce4db4
 @patch
