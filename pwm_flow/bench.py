@@ -16,7 +16,7 @@ from .data import synthetic_episodes, sample_windows
 from .envs import TASKS, TASK_SETS
 from .parity import count_params
 from .builders import build_world_model, policy_trainer, variant_label, variant_names, world_model_trainer
-from .train import start_latents
+from .algorithms.pwm import start_latents
 from .report import markdown_table
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from .envs import EPISODE_STEPS, TASKS, TASK_SETS, VecEnv, set_dims, task_spec
 from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
 from .models.base import BaseWorldModel
-from .algorithms.pwm import PolicyTrainer, TrainingDiverged, autocast, model_task
+from .algorithms.pwm import PolicyTrainer, TrainingDiverged, autocast, start_latents
 from .builders import build_world_model, check_alg, policy_trainer, world_model_trainer
 from .runs import Run
 from .collect import EpisodeRecorder
@@ -28,8 +28,8 @@ from .policies import Policy, evaluate, read_world_model, save_policy, save_worl
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MODES', 'PRECISIONS', 'REAL_KEYS', 'resolve_tasks', 'check_config', 'start_latents', 'counts', 'train_online',
-           'task_episodes', 'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
+__all__ = ['log', 'MODES', 'PRECISIONS', 'REAL_KEYS', 'resolve_tasks', 'check_config', 'counts', 'train_online', 'task_episodes',
+           'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
 
 # %% ../nbs/13_train.ipynb #7b5a8f10
 MODES = ('online', 'offline', 'pretrain')
@@ -79,10 +79,6 @@ def check_config(cfg: DictConfig) -> None:
         raise ConfigError("mode=pretrain trains a world model; offline.world_model is for mode=offline")
 
 # %% ../nbs/13_train.ipynb #9391d9b5
-def start_latents(model: BaseWorldModel, batch: dict[str, Tensor]) -> Tensor:
-    "z_0 = E(o_0) of a window batch, without gradient."
-    with torch.no_grad(): return model.encode(batch['obs'][0], model_task(model, batch['task']))
-
 def counts(model: BaseWorldModel, *trainers) -> dict:
     "Evaluation counts and sanity counters for a metrics row."
     out = {'dyn_evals_per_step': model.dynamics_evals, 'dyn_evals_total': sum(t.dyn_evals for t in trainers)}

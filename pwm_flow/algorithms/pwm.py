@@ -21,8 +21,8 @@ from .critic_loss import td_lambda, critic_loss
 from .dynamics_loss import rollout, check_pairing
 
 # %% auto #0
-__all__ = ['model_task', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective', 'RunningMeanStd', 'TrainingDiverged',
-           'UpdateGuard', 'autocast', 'WorldModelTrainer', 'PolicyTrainer']
+__all__ = ['model_task', 'start_latents', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective', 'RunningMeanStd',
+           'TrainingDiverged', 'UpdateGuard', 'autocast', 'WorldModelTrainer', 'PolicyTrainer']
 
 # %% ../../nbs/12_pwm.ipynb #b202d3a3
 def model_task(model: BaseWorldModel, # the world model
@@ -30,6 +30,12 @@ def model_task(model: BaseWorldModel, # the world model
               ) -> Tensor | None: # the ids for a multi-task model, None for a single-task one
     "Task ids as the model takes them: single-task models (task_dim 0) take none."
     return task if model.task_dim else None
+
+def start_latents(model: BaseWorldModel, # the world model
+                  batch: dict[str, Tensor], # a window batch (`obs` [H+1, B, .], `task` [B])
+                 ) -> Tensor: # z_0 [B, latent_dim]
+    "The policy's start states: z_0 = E(o_0) of a window batch, without gradient (the actor does not train the encoder)."
+    with torch.no_grad(): return model.encode(batch['obs'][0], model_task(model, batch['task']))
 
 # %% ../../nbs/12_pwm.ipynb #3f1007c3
 def compute_wm_loss(model: BaseWorldModel, # the world model
