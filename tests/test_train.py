@@ -129,13 +129,15 @@ def test_config_errors_are_one_line(tmp_path, override, message):
     assert not (tmp_path / 'metrics.csv').exists()
 
 
-def test_resume_after_sigkill(tmp_path):
+@pytest.mark.parametrize('delay', [0.05, 0.3, 0.8])
+def test_resume_after_sigkill(tmp_path, delay):
+    "SIGKILL at a few points past the first checkpoint; the same command resumes with no row lost or repeated."
     args = ['alg=pwm_tiny', 'task=cartpole-balance', 'iterations=60', 'eval_every=20', 'checkpoint_every=5']
     cmd = [str(BIN / 'pwm-flow-train'), *TINY, *args, f'hydra.run.dir={tmp_path}']
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     ckpt, deadline = tmp_path / 'checkpoint.pt', time.time() + 120
     while not ckpt.exists() and proc.poll() is None and time.time() < deadline: time.sleep(0.05)
-    time.sleep(0.3)  # let it run on past the checkpoint, so that rows newer than the checkpoint exist
+    time.sleep(delay)  # let it run on past the checkpoint, so that rows newer than the checkpoint exist
     assert proc.poll() is None, 'the run finished before it could be killed: make it longer'
     proc.send_signal(signal.SIGKILL); proc.wait()
     killed_at = len(pd.read_csv(tmp_path / 'metrics.csv'))
