@@ -10,7 +10,7 @@ from hydra.utils import instantiate
 from omegaconf import OmegaConf
 
 import pwm_flow
-from pwm_flow.algorithms.dynamics_loss import check_pairing, rollout
+from pwm_flow.algorithms.dynamics_loss import check_pairing, latent_rollout
 from pwm_flow.builders import check_alg
 from pwm_flow.flow import Integrator
 from pwm_flow.parity import count_params, world_model_params
@@ -46,7 +46,7 @@ def test_composes_and_instantiates_small(name):
     obs, actions = torch.randn(H + 1, B, 24), torch.rand(H, B, 6) * 2 - 1
     task = torch.tensor([0, 7, 29]) if model.task_dim else None  # single-task configs take no task ids
     with torch.no_grad(): z_tgt = model.encode(obs[1:], task)
-    zs = rollout(model, model.encode(obs[0], task), actions, task)
+    zs = latent_rollout(model, model.encode(obs[0], task), actions, task)
     l_dyn = loss(model, zs, z_tgt, actions, task)
     assert l_dyn.ndim == 0 and torch.isfinite(l_dyn)
     l_dyn.backward()

@@ -14,10 +14,10 @@ from ..models.flow_world_model import FlowWorldModel
 from ..models.world_model import MLPWorldModel
 
 # %% auto #0
-__all__ = ['rollout', 'DynamicsLoss', 'sq_norm', 'MLPDynamicsLoss', 'FlowMatchingDynamicsLoss', 'check_pairing']
+__all__ = ['latent_rollout', 'DynamicsLoss', 'sq_norm', 'MLPDynamicsLoss', 'FlowMatchingDynamicsLoss', 'check_pairing']
 
 # %% ../../nbs/07_dynamics_loss.ipynb #1a006871
-def rollout(model: BaseWorldModel, # any world model
+def latent_rollout(model: BaseWorldModel, # any world model
             z0: torch.Tensor, # z_0 = encode(o_0), [B, d]
             actions: torch.Tensor, # a_0..a_{H-1}, [H, B, A]
             task: torch.Tensor | None = None, # task ids [B], or None

@@ -18,7 +18,7 @@ from ..models.base import BaseWorldModel
 from ..models.actor import Actor
 from ..models.critic import Critic
 from .critic_loss import td_lambda, critic_loss
-from .dynamics_loss import rollout, check_pairing
+from .dynamics_loss import latent_rollout, check_pairing
 
 # %% auto #0
 __all__ = ['model_task', 'start_latents', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective', 'RunningMeanStd',
@@ -50,7 +50,7 @@ def compute_wm_loss(model: BaseWorldModel, # the world model
                    ) -> tuple[Tensor, dict[str, Tensor]]: # (L_wm, the unweighted parts, detached)
     "L_wm = c_dyn L_dyn + c_rew L_rew on the H-step rollout of the model from E(o_0)."
     task = model_task(model, task)
-    zs = rollout(model, model.encode(obs[0], task), action, task)
+    zs = latent_rollout(model, model.encode(obs[0], task), action, task)
     with torch.no_grad(): z_tgt = model.encode(obs[1:], task)
     l_dyn = dynamics_loss(model, zs, z_tgt, action, task)
     ce = soft_ce(model.reward(zs[:-1], action, task), reward, model.num_bins, model.vmin, model.vmax)
