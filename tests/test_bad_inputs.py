@@ -129,7 +129,7 @@ CASES = [
     ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF).replace('{data}', '{empty}'), 'empty', None),
     ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF).replace('{data}', '{text}'), 'text.txt', None),
     ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF).replace('{data}', '{cut}'), 'cut.pt', None),
-    ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF).replace('{data}', '{evil}'), 'evil.pt', None),
+    ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF).replace('{data}', '{evil}'), 'offline.trust=true', None),
     ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF) + ' task=walker-stand', 'walker-stand', None),
     ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF) + ' offline.world_model={tmp}/none.pt', 'offline.world_model=', None),
     ('pwm-flow-train', ONLINE + ' ' + ' '.join(OFF) + ' offline.world_model={evil}', 'is not a world model file', None),

@@ -195,13 +195,14 @@ def test_collect_command_writes_what_the_loader_reads(tmp_path):
     assert bad.stderr.strip().splitlines()[-1].startswith('error: out_dir=') and 'seed: 1 there, 5 now' in bad.stderr
 
 
-def test_collect_killed_then_resumed_matches_a_clean_run(tmp_path):
+@pytest.mark.parametrize('killed_after', ['chunk_0.pt', 'chunk_2.pt'])
+def test_collect_killed_then_resumed_matches_a_clean_run(tmp_path, killed_after):
     out, clean = tmp_path / 'killed', tmp_path / 'clean'
     args = [str(COLLECT), f'out_dir={out}', 'tasks=[pendulum-swingup]', 'num_envs=1', 'episodes_per_chunk=1',
             'chunks=6', 'progress=false']
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
-    while not (out / 'chunk_1.pt').exists() and time.time() < deadline and proc.poll() is None:
+    while not (out / killed_after).exists() and time.time() < deadline and proc.poll() is None:
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
