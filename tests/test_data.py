@@ -192,7 +192,7 @@ def test_collect_command_writes_what_the_loader_reads(tmp_path):
     assert torch.isfinite(w['action']).all() and torch.isfinite(w['reward']).all()
     bad = run_collect(tmp_path, 'chunks=2', 'seed=5', check=False)
     assert bad.returncode == 2
-    assert bad.stderr.strip().splitlines()[-1].startswith('error: out_dir=') and 'seed: 1 there, 5 now' in bad.stderr
+    assert bad.stderr.strip().splitlines()[-1].startswith('error: out_dir=') and 'seed: 1 there, 5 here' in bad.stderr
 
 
 @pytest.mark.parametrize('killed_after', ['chunk_0.pt', 'chunk_2.pt'])
