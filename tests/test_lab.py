@@ -30,6 +30,7 @@ def test_lab_runs_a_cell_in_the_browser(tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException, StaleElementReferenceException
     nb = {'cells': [{'cell_type': 'code', 'execution_count': None, 'id': 'c1', 'metadata': {}, 'outputs': [],
                      'source': "import pwm_flow\nprint('pwm_flow', pwm_flow.__version__, 6 * 7)"}],
           'metadata': {'kernelspec': {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'}},
@@ -60,9 +61,13 @@ def test_lab_runs_a_cell_in_the_browser(tmp_path):
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '.jp-Notebook .jp-Cell .cm-content'))
         wait.until(lambda d: 'Idle' in d.find_element(By.TAG_NAME, 'body').text or
                    d.find_elements(By.CSS_SELECTOR, '.jp-Notebook-ExecutionIndicator[data-status="idle"]'))
-        editor = driver.find_element(By.CSS_SELECTOR, '.jp-Notebook .jp-Cell .cm-content')
-        editor.click()
-        editor.send_keys(Keys.SHIFT, Keys.ENTER)
+        def run_cell(d) -> bool:  # the editor can exist before it takes clicks (layout still settling): retry until it does
+            try:
+                editor = d.find_element(By.CSS_SELECTOR, '.jp-Notebook .jp-Cell .cm-content')
+                editor.click(); editor.send_keys(Keys.SHIFT, Keys.ENTER)
+                return True
+            except (ElementClickInterceptedException, ElementNotInteractableException, StaleElementReferenceException): return False
+        wait.until(run_cell)
         expected = f"pwm_flow {__import__('pwm_flow').__version__} 42"
         wait.until(lambda d: any(expected in o.text for o in d.find_elements(By.CSS_SELECTOR, '.jp-OutputArea-output')))
     finally:
