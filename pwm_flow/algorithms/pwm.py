@@ -202,7 +202,7 @@ class WorldModelTrainer:
         "One world-model update (a batch with a NaN or inf value is skipped and counted, like a non-finite loss)."
         device = batch['obs'].device
         self.optim.zero_grad(set_to_none=True)
-        if all(bool(torch.isfinite(batch[k]).all()) for k in ('obs', 'action', 'reward')):
+        if bool(torch.stack([torch.isfinite(batch[k]).all() for k in ('obs', 'action', 'reward')]).all()):  # one device sync
             with autocast(device, self.precision):
                 loss, parts = compute_wm_loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
                                               batch['reward'], batch.get('task'), self.gamma, self.dyn_coef, self.rew_coef)
