@@ -63,6 +63,7 @@ def record_episodes(vec: VecEnv, # the N environments
                     seed: int, # reseeds the environments and the action noise
                     policy: PolicyFn | None = None, # None: uniform random actions
                     noise_std: float = 0., # Gaussian exploration noise added to `policy`'s actions
+                    random_prob: float = 0., # probability that a uniformly random action replaces `policy`'s
                     progress: tqdm | None = None, # a bar to advance by N per agent step
                    ) -> TensorDict: # [N, 501] episodes in TD-MPC2's layout
     "Run one episode in each of the N environments and record it in TD-MPC2's layout (with `EpisodeRecorder`)."
@@ -72,6 +73,9 @@ def record_episodes(vec: VecEnv, # the N environments
         else:
             with torch.no_grad(): a = policy(obs, vec.task).detach().cpu()
             a = (a + noise_std * torch.randn(a.shape, generator=g)).clamp(-1, 1)
+            if random_prob:
+                swap = torch.rand(len(vec), 1, generator=g) < random_prob
+                a = torch.where(swap, torch.rand(a.shape, generator=g) * 2 - 1, a)
         return a * mask
     recorder = EpisodeRecorder(vec, seed)
     for _ in range(EPISODE_STEPS):
@@ -106,6 +110,7 @@ def collect(out_dir: str | Path, # directory of the chunks
             policy: PolicyFn | None = None, # None: uniform random actions
             policy_name: str = 'random', # names the policy in `collect.json` (e.g. a checkpoint path)
             noise_std: float = 0., # exploration noise added to `policy`'s actions
+            random_prob: float = 0., # probability per step that a uniformly random action replaces `policy`'s
             device: str = 'cpu', # where `policy` runs
             progress: bool = True, # show a progress bar
            ) -> list[Path]: # the chunk files, finished or skipped
@@ -117,11 +122,14 @@ def collect(out_dir: str | Path, # directory of the chunks
     if episodes_per_chunk % num_envs: raise ConfigError(f"episodes_per_chunk={episodes_per_chunk} is not a multiple of num_envs={num_envs}")
     if (policy is None) != (policy_name == 'random'): raise ConfigError("policy_name='random' exactly when no policy is given")
     if noise_std < 0 or (policy is None and noise_std): raise ConfigError(f"noise_std={noise_std} needs a policy and must be >= 0")
+    if not 0 <= random_prob <= 1 or (policy is None and random_prob):
+        raise ConfigError(f"random_prob={random_prob} needs a policy and must be in [0, 1]")
     vec = VecEnv(tasks, num_envs, seed, *set_dims(task_set), device=get_device(device))
     out_dir = Path(out_dir)
     lock = FolderLock(out_dir, 'collection folder').acquire()
     check_manifest(out_dir, dict(tasks=tasks, task_set=task_set, num_envs=num_envs, episodes_per_chunk=episodes_per_chunk,
-                                 seed=seed, policy=policy_name, noise_std=noise_std))
+                                 seed=seed, policy=policy_name, noise_std=noise_std,
+                                 **({'random_prob': random_prob} if random_prob else {})))
     for stale in out_dir.glob('.chunk_*.pt.tmp'):
         log.warning("removing %s, left by an interrupted run", stale); stale.unlink()
     paths = [out_dir / f'chunk_{c}.pt' for c in range(chunks)]
@@ -130,7 +138,7 @@ def collect(out_dir: str | Path, # directory of the chunks
     rounds = episodes_per_chunk // num_envs
     with tqdm(total=len(todo) * episodes_per_chunk * EPISODE_STEPS, unit='step', desc='collecting', disable=not progress) as bar:
         for c in todo:
-            eps = torch.cat([record_episodes(vec, round_seed(seed, c, r), policy, noise_std, bar) for r in range(rounds)])
+            eps = torch.cat([record_episodes(vec, round_seed(seed, c, r), policy, noise_std, random_prob, bar) for r in range(rounds)])
             write_chunk(eps, paths[c])
             ret = eps['reward'][:, 1:].sum(1)
             log.info("%s: %d episodes, return mean %.1f (min %.1f, max %.1f)", paths[c], len(ret), ret.mean(), ret.min(), ret.max())
@@ -152,5 +160,5 @@ def main(cfg: DictConfig) -> None:
         policy = teacher_policy(cfg.teacher, tasks, set_dims(cfg.task_set)[1])
     paths = collect(cfg.out_dir, tasks, cfg.task_set, cfg.num_envs, cfg.chunks, cfg.episodes_per_chunk, cfg.seed,
                     policy=policy, policy_name=str(name),
-                    noise_std=cfg.noise_std, device=cfg.device, progress=cfg.progress)
+                    noise_std=cfg.noise_std, random_prob=cfg.random_prob, device=cfg.device, progress=cfg.progress)
     print(f"{len(paths)} chunks in {cfg.out_dir}")

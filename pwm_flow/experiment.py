@@ -93,14 +93,16 @@ def collect_commands(cfg: DictConfig) -> dict[str, list[str]]:
     n, out = len(b.tasks), lambda name: f'out_dir={data_dir(cfg) / "collect" / name}'
     cmds = {'random': ['pwm-flow-collect', out('random'), f"tasks=[{','.join(b.tasks)}]", f'num_envs={n}',
                        f'episodes_per_chunk={n * d.random_episodes}', f'seed={d.seed}', 'progress=false']}
-    def add(name: str, task: str, snapshot: str, episodes: int, std: float):
+    def add(name: str, task: str, snapshot: str, episodes: int, std: float, p: float = 0.):
         cmds[name] = ['pwm-flow-collect', out(name), f'tasks=[{task}]', f'num_envs={episodes}', f'episodes_per_chunk={episodes}',
-                      f'seed={d.seed + len(cmds)}', f'teacher={teachers_dir(cfg) / task / snapshot}', f'noise_std={std}', 'progress=false']
+                      f'seed={d.seed + len(cmds)}', f'teacher={teachers_dir(cfg) / task / snapshot}', f'noise_std={std}',
+                      *([f'random_prob={p}'] if p else []), 'progress=false']
     for task in b.tasks:
         snaps = teacher_info(cfg, task)['snapshots']
         *early, final = sorted(snaps, key=int)  # the teacher is the last kept snapshot
         for steps in early: add(f'{task}_snap{steps}', task, snaps[steps], d.snapshot_episodes, d.snapshot_noise)
         for std in d.noise_std: add(f'{task}_final_noise{std}', task, snaps[final], d.policy_episodes, std)
+        for p in d.random_prob: add(f'{task}_final_random{p}', task, snaps[final], d.policy_episodes, 0., p)
     return cmds
 
 def recipe_args(b: DictConfig, recipe: DictConfig | None = None) -> list[str]:
@@ -182,7 +184,7 @@ def data_summary(cfg: DictConfig) -> pd.DataFrame:
         for task in meta['tasks']:
             r = ret[eps['task'][:, 0] == task_spec(task).id].numpy()
             rows.append(dict(collection=name, task=task, policy='random' if meta['policy'] == 'random' else Path(meta['policy']).name,
-                             noise_std=meta['noise_std'], episodes=len(r), return_mean=r.mean(), return_std=r.std(),
+                             noise_std=meta['noise_std'], random_prob=meta.get('random_prob', 0.), episodes=len(r), return_mean=r.mean(), return_std=r.std(),
                              return_min=r.min(), return_max=r.max()))
     return pd.DataFrame(rows)
 

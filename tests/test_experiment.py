@@ -42,6 +42,7 @@ data:
   snapshot_noise: 0.3
   policy_episodes: 1
   noise_std: [0.3]
+  random_prob: []
 teacher: {{max_steps: 400, eval_every: 200, eval_episodes: 1, learning_starts: 100, threads: 1, progress: false}}
 pretrain: {{checkpoint_every: 1, threads: 1, device: cpu}}
 train:
