@@ -97,12 +97,15 @@ def collect_commands(cfg: DictConfig) -> dict[str, list[str]]:
         cmds[name] = ['pwm-flow-collect', out(name), f'tasks=[{task}]', f'num_envs={episodes}', f'episodes_per_chunk={episodes}',
                       f'seed={d.seed + len(cmds)}', f'teacher={teachers_dir(cfg) / task / snapshot}', f'noise_std={std}',
                       *([f'random_prob={p}'] if p else []), 'progress=false']
+    teacher = {}
     for task in b.tasks:
         snaps = teacher_info(cfg, task)['snapshots']
         *early, final = sorted(snaps, key=int)  # the teacher is the last kept snapshot
+        teacher[task] = snaps[final]
         for steps in early: add(f'{task}_snap{steps}', task, snaps[steps], d.snapshot_episodes, d.snapshot_noise)
-        for std in d.noise_std: add(f'{task}_final_noise{std}', task, snaps[final], d.policy_episodes, std)
-        for p in d.random_prob: add(f'{task}_final_random{p}', task, snaps[final], d.policy_episodes, 0., p)
+        for std in d.noise_std: add(f'{task}_final_noise{std}', task, teacher[task], d.policy_episodes, std)
+    for task in b.tasks:  # after the others, so that adding these leaves the other collections' seeds as they were
+        for p in d.random_prob: add(f'{task}_final_random{p}', task, teacher[task], d.policy_episodes, 0., p)
     return cmds
 
 def recipe_args(b: DictConfig, recipe: DictConfig | None = None) -> list[str]:
