@@ -14,8 +14,8 @@ from torch import Tensor
 from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from tqdm.auto import tqdm
-from .core import ConfigError, FolderLock, check_positive, config_diff, get_device, hydra_errors, one_line_errors
-from .envs import EPISODE_STEPS, VecEnv, buildable_tasks, set_dims
+from .core import ConfigError, FolderLock, check_choice, check_positive, config_diff, get_device, hydra_errors, one_line_errors
+from .envs import TASK_SETS, VecEnv, set_dims, set_steps
 from .data import task_ids, tmp_path, write_chunk
 from .policies import PolicyFn, collect_policy
 from .teacher import teacher_policy
@@ -23,7 +23,8 @@ from .teacher import teacher_policy
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MANIFEST', 'EpisodeRecorder', 'round_seed', 'record_episodes', 'check_manifest', 'collect', 'main']
+__all__ = ['log', 'MANIFEST', 'EpisodeRecorder', 'round_seed', 'record_episodes', 'cut_episodes', 'check_manifest', 'collect',
+           'main']
 
 # %% ../nbs/11_collect.ipynb #4387501b
 class EpisodeRecorder:
@@ -65,7 +66,7 @@ def record_episodes(vec: VecEnv, # the N environments
                     noise_std: float = 0., # Gaussian exploration noise added to `policy`'s actions
                     random_prob: float = 0., # probability that a uniformly random action replaces `policy`'s
                     progress: tqdm | None = None, # a bar to advance by N per agent step
-                   ) -> TensorDict: # [N, 501] episodes in TD-MPC2's layout
+                   ) -> TensorDict: # [N, T+1] episodes in TD-MPC2's layout (T: the tasks' episode length)
     "Run one episode in each of the N environments and record it in TD-MPC2's layout (with `EpisodeRecorder`)."
     g, mask = torch.Generator().manual_seed(seed), vec.action_mask.cpu()
     def act(obs: Tensor) -> Tensor:
@@ -78,10 +79,20 @@ def record_episodes(vec: VecEnv, # the N environments
                 a = torch.where(swap, torch.rand(a.shape, generator=g) * 2 - 1, a)
         return a * mask
     recorder = EpisodeRecorder(vec, seed)
-    for _ in range(EPISODE_STEPS):
+    for _ in range(vec.episode_steps):
         episodes, _ = recorder.step(act)
         if progress is not None: progress.update(len(vec))
     return torch.stack(episodes)
+
+def cut_episodes(episodes: TensorDict, # [E, T+1] episodes in TD-MPC2's layout
+                 steps: int, # agent steps per piece, a divisor of T
+                ) -> TensorDict: # [E * T / steps, steps + 1], the pieces of each episode in order
+    "Cut episodes into pieces of `steps` agent steps, as TD-MPC2's MT80 data stores DMControl episodes."
+    T = episodes.shape[1] - 1
+    if T == steps: return episodes
+    pieces = [episodes[:, k * steps:(k + 1) * steps + 1].clone() for k in range(T // steps)]
+    for p in pieces[1:]: p['action'][:, 0], p['reward'][:, 0] = float('nan'), float('nan')  # the layout's dummies
+    return torch.stack(pieces, 1).reshape(-1, steps + 1)
 
 # %% ../nbs/11_collect.ipynb #c06e3ef3
 MANIFEST = 'collect.json'
@@ -101,7 +112,7 @@ def check_manifest(out_dir: Path, # the collection's directory
     os.replace(tmp, path)
 
 def collect(out_dir: str | Path, # directory of the chunks
-            tasks: list[str] | str = 'all', # task names, one name, or `all`: every buildable task of `task_set`
+            tasks: list[str] | str = 'all', # task names, one name, or `all`: every task of `task_set`
             task_set: str = 'mt30', # sets the padded widths and the ids
             num_envs: int = 8, # N environments stepped together
             chunks: int = 1, # number of chunk files
@@ -115,7 +126,7 @@ def collect(out_dir: str | Path, # directory of the chunks
             progress: bool = True, # show a progress bar
            ) -> list[Path]: # the chunk files, finished or skipped
     "Collect `chunks` TD-MPC2-format chunks into `out_dir`, skipping those already there."
-    tasks = buildable_tasks(task_set) if tasks == 'all' else [tasks] if isinstance(tasks, str) else list(tasks)
+    tasks = TASK_SETS[check_choice('task_set', task_set, TASK_SETS)] if tasks == 'all' else [tasks] if isinstance(tasks, str) else list(tasks)
     task_ids(tasks, task_set)
     for k, v in (('num_envs', num_envs), ('chunks', chunks), ('episodes_per_chunk', episodes_per_chunk)): check_positive(k, v)
     if num_envs < len(tasks): raise ConfigError(f"num_envs={num_envs} is less than the {len(tasks)} tasks; some would never be collected")
@@ -136,10 +147,10 @@ def collect(out_dir: str | Path, # directory of the chunks
     todo = [c for c, p in enumerate(paths) if not p.exists()]
     if len(todo) < chunks: log.info("%d of %d chunks already in %s; collecting the rest", chunks - len(todo), chunks, out_dir)
     rounds = episodes_per_chunk // num_envs
-    with tqdm(total=len(todo) * episodes_per_chunk * EPISODE_STEPS, unit='step', desc='collecting', disable=not progress) as bar:
+    with tqdm(total=len(todo) * episodes_per_chunk * vec.episode_steps, unit='step', desc='collecting', disable=not progress) as bar:
         for c in todo:
             eps = torch.cat([record_episodes(vec, round_seed(seed, c, r), policy, noise_std, random_prob, bar) for r in range(rounds)])
-            write_chunk(eps, paths[c])
+            write_chunk(cut_episodes(eps, set_steps(task_set)), paths[c])
             ret = eps['reward'][:, 1:].sum(1)
             log.info("%s: %d episodes, return mean %.1f (min %.1f, max %.1f)", paths[c], len(ret), ret.mean(), ret.min(), ret.max())
     lock.release()

@@ -13,14 +13,16 @@ from .core import ConfigError, check_choice, check_positive
 
 os.environ.setdefault('MUJOCO_GL', 'egl')
 from dm_control import suite
+from .custom_tasks import load_custom
+from .metaworld_tasks import load_metaworld
 
 # dm_control's cheetah.xml uses `settotalmass`, which MuJoCo 3 deprecates; the warning would repeat for
 # every cheetah environment built and tells a user nothing, so only that message is dropped.
 logging.getLogger('absl').addFilter(lambda r: 'settotalmass' not in r.getMessage())
 
 # %% auto #0
-__all__ = ['TASKS', 'TASK_SETS', 'EPISODE_STEPS', 'ACTION_REPEAT', 'TaskSpec', 'task_spec', 'set_dims', 'buildable_tasks',
-           'dmc_name', 'scale_action', 'DMCEnv', 'make_env', 'VecEnv', 'benchmark_vecenv']
+__all__ = ['TASKS', 'TASK_SETS', 'ACTION_REPEAT', 'TaskSpec', 'task_spec', 'set_dims', 'set_steps', 'dmc_name', 'scale_action',
+           'TaskEnv', 'DMCEnv', 'MetaWorldEnv', 'make_env', 'VecEnv', 'benchmark_vecenv']
 
 # %% ../nbs/09_envs.ipynb #be9ad498
 _MT30 = [ # (name, obs_dim, action_dim, kind)
@@ -57,10 +59,12 @@ class TaskSpec:
     id: int # position in `TASKS` (the dataset's `task` value and the task-embedding index)
     obs_dim: int # unpadded observation length
     action_dim: int # unpadded action length
-    buildable: bool # whether `make_env` can build it
     kind: str # `dmc`, `custom` or `metaworld`
 
-_SPECS = {name: TaskSpec(name, i, o, a, kind == 'dmc', kind) for i, (name, o, a, kind) in enumerate(_REGISTRY)}
+    @property
+    def episode_steps(self) -> int: return 100 if self.kind == 'metaworld' else 500 # agent steps per episode
+
+_SPECS = {name: TaskSpec(name, i, o, a, kind) for i, (name, o, a, kind) in enumerate(_REGISTRY)}
 
 def task_spec(name: str, # a task name from `TASKS`
               key: str = 'task', # the config key to name in an error
@@ -79,14 +83,13 @@ def set_dims(task_set: str, # `mt30` or `mt80`
     specs = [_SPECS[t] for t in TASK_SETS[check_choice('task_set', task_set, TASK_SETS)]]
     return max(s.obs_dim for s in specs), max(s.action_dim for s in specs)
 
-# %% ../nbs/09_envs.ipynb #8416d898
-def buildable_tasks(task_set: str = 'mt80', # `mt30` or `mt80`
-                   ) -> list[str]:
-    "The tasks of `task_set` that `make_env` can build, in id order."
-    return [t for t in TASK_SETS[check_choice('task_set', task_set, TASK_SETS)] if _SPECS[t].buildable]
+def set_steps(task_set: str, # `mt30` or `mt80`
+             ) -> int: # agent steps per stored episode piece (the chunks' T; T+1 observations)
+    "The episode-piece length of a task set's datasets: the shortest episode among its tasks."
+    return min(_SPECS[t].episode_steps for t in TASK_SETS[check_choice('task_set', task_set, TASK_SETS)])
 
 # %% ../nbs/09_envs.ipynb #7869ce6c
-def dmc_name(name: str, # a buildable task name, e.g. `cup-catch`
+def dmc_name(name: str, # a task of dm_control's suite, e.g. `cup-catch`
             ) -> tuple[str, str]: # (suite domain, suite task)
     "The dm_control suite's (domain, task) for a TD-MPC2 task name."
     domain, task = name.replace('-', '_').split('_', 1)
@@ -101,24 +104,41 @@ def scale_action(a: np.ndarray, # agent action in [-1, 1]^d (clipped first)
     return low + (np.clip(a, -1., 1.) + 1.) * (high - low) / 2.
 
 # %% ../nbs/09_envs.ipynb #3e4b8beb
-EPISODE_STEPS = 500 # agent steps per DMControl episode (1000 control steps, action repeat 2)
 ACTION_REPEAT = 2
 
-class DMCEnv:
-    "A DMControl task with TD-MPC2's conventions: flat float32 obs, actions in [-1, 1], action repeat 2, 500 steps."
-    def __init__(self, task: str, # a buildable task name
+class TaskEnv:
+    "One task with TD-MPC2's conventions: flat float32 obs, actions in [-1, 1], action repeat 2, fixed-length episodes."
+    def __init__(self, task: str, # a task name from `TASKS`
+                ):
+        self.spec, self.t = task_spec(task), 0
+
+    def reset(self) -> np.ndarray: # observation [obs_dim]
+        "Start an episode."
+        self.t = 0
+        return self._reset()
+
+    def step(self, action: np.ndarray, # [action_dim] in [-1, 1]
+            ) -> tuple[np.ndarray, float, bool, float]: # (observation, summed reward, done at the time limit, success)
+        "One agent step: the action held for `ACTION_REPEAT` simulator steps, rewards summed, success of the last."
+        T = self.spec.episode_steps
+        if self.t >= T: raise RuntimeError(f"{self.spec.name}: episode over after {T} steps; call reset()")
+        reward, a = 0., np.clip(action, -1., 1.)
+        for _ in range(ACTION_REPEAT):
+            obs, r, success = self._step(a)
+            reward += r
+        self.t += 1
+        return obs, reward, self.t == T, success
+
+class DMCEnv(TaskEnv):
+    "A DMControl task: one of dm_control's suite or of the custom MT30 tasks; 500 agent steps (1000 control steps)."
+    def __init__(self, task: str, # a `dmc` or `custom` task name
                  seed: int, # seed of the task's initial-state randomness
                 ):
-        self.spec = task_spec(task)
-        if not self.spec.buildable:
-            why = ("a custom TD-MPC2 task, not part of dm_control" if self.spec.kind == 'custom'
-                   else "a Meta-World task; Meta-World is not supported")
-            raise ConfigError(f"task={task!r} cannot be built yet: it is {why}; buildable tasks: "
-                              f"pwm_flow.envs.buildable_tasks()")
-        self._env = suite.load(*dmc_name(task), task_kwargs={'random': seed})
+        super().__init__(task)
+        self._env = (load_custom(task, seed) if self.spec.kind == 'custom'
+                     else suite.load(*dmc_name(task), task_kwargs={'random': seed}))
         spec = self._env.action_spec()
         self._low, self._high, self._dtype = spec.minimum, spec.maximum, spec.dtype
-        self.t = 0
 
     def seed(self, seed: int):
         "Re-seed the initial-state randomness, as if the env were built with `seed`."
@@ -127,28 +147,35 @@ class DMCEnv:
     def _flat(self, time_step) -> np.ndarray:
         return np.concatenate([np.asarray(v, dtype=np.float32).ravel() for v in time_step.observation.values()])
 
-    def reset(self) -> np.ndarray: # observation [obs_dim]
-        "Start an episode."
-        self.t = 0
-        return self._flat(self._env.reset())
+    def _reset(self) -> np.ndarray: return self._flat(self._env.reset())
 
-    def step(self, action: np.ndarray, # [action_dim] in [-1, 1]
-            ) -> tuple[np.ndarray, float, bool]: # (observation, summed reward, done at the time limit)
-        "One agent step: the action held for `ACTION_REPEAT` control steps, rewards summed."
-        if self.t >= EPISODE_STEPS: raise RuntimeError(f"{self.spec.name}: episode over after {EPISODE_STEPS} steps; call reset()")
-        a = scale_action(action, self._low, self._high).astype(self._dtype)
-        reward = 0.
-        for _ in range(ACTION_REPEAT):
-            ts = self._env.step(a)
-            reward += ts.reward
-        self.t += 1
-        return self._flat(ts), reward, self.t == EPISODE_STEPS
+    def _step(self, a: np.ndarray) -> tuple[np.ndarray, float, float]:
+        ts = self._env.step(scale_action(a, self._low, self._high).astype(self._dtype))
+        return self._flat(ts), ts.reward, 0.
 
-def make_env(task: str, # a buildable task name from `TASKS`
+class MetaWorldEnv(TaskEnv):
+    "A Meta-World v3 task (`pwm_flow.metaworld_tasks`); 100 agent steps, success from the environment's info."
+    def __init__(self, task: str, # an `mw-` task name
+                 seed: int, # seed of the episodes' object and goal positions
+                ):
+        super().__init__(task)
+        self._env = load_metaworld(task.removeprefix('mw-'), seed)
+
+    def seed(self, seed: int):
+        "Re-seed the object and goal positions, as if the env were built with `seed`."
+        self._env.seed(seed)
+
+    def _reset(self) -> np.ndarray: return self._env.reset()[0].astype(np.float32)
+
+    def _step(self, a: np.ndarray) -> tuple[np.ndarray, float, float]:
+        obs, reward, _, _, info = self._env.step(a.astype(np.float32))
+        return obs.astype(np.float32), float(reward), float(info['success'])
+
+def make_env(task: str, # a task name from `TASKS`
              seed: int, # seed of the task's initial-state randomness
-            ) -> DMCEnv:
+            ) -> TaskEnv:
     "One environment of `task` with TD-MPC2's conventions."
-    return DMCEnv(task, seed)
+    return MetaWorldEnv(task, seed) if task_spec(task).kind == 'metaworld' else DMCEnv(task, seed)
 
 # %% ../nbs/09_envs.ipynb #78a50c31
 class VecEnv:
@@ -165,6 +192,10 @@ class VecEnv:
         check_positive('num_envs', num_envs)
         self.envs = [make_env(tasks[j % len(tasks)], seed + j) for j in range(num_envs)]
         specs = [e.spec for e in self.envs]
+        lengths = sorted({s.episode_steps for s in specs})
+        if len(lengths) > 1: raise ConfigError(f"tasks {sorted({s.name for s in specs})} mix episode lengths {lengths}: "
+                                               "DMControl and Meta-World tasks go in separate collections and evaluations")
+        self.episode_steps = lengths[0]
         self.obs_dim = max(s.obs_dim for s in specs) if obs_dim is None else obs_dim
         self.action_dim = max(s.action_dim for s in specs) if action_dim is None else action_dim
         for s in specs:
@@ -200,12 +231,11 @@ class VecEnv:
             raise ConfigError(f"VecEnv.step: action has shape {tuple(action.shape)}, expected {(len(self.envs), self.action_dim)}")
         a = action.detach().to('cpu', torch.float64).numpy()
         if not np.isfinite(a).all(): raise ConfigError("VecEnv.step: action contains NaN or inf")
-        reward, done = np.zeros(len(self.envs), np.float32), np.zeros(len(self.envs), bool)
+        reward, done, success = (np.zeros(len(self.envs), t) for t in (np.float32, bool, np.float32))
         for j, e in enumerate(self.envs):
-            o, reward[j], done[j] = e.step(a[j, :e.spec.action_dim])
+            o, reward[j], done[j], success[j] = e.step(a[j, :e.spec.action_dim])
             self._obs[j, :len(o)] = o
-        info = {'success': torch.zeros(len(self.envs), device=self.device)} # DMControl: no success signal (TD-MPC2: 0)
-        return self._out(self._obs.copy()), self._out(reward), self._out(done), info
+        return self._out(self._obs.copy()), self._out(reward), self._out(done), {'success': self._out(success)}
 
 # %% ../nbs/09_envs.ipynb #9379655d
 def benchmark_vecenv(tasks: str | list[str] = 'walker-walk', # task(s) of the set

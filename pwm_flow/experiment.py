@@ -52,9 +52,7 @@ def check_benchmark(cfg: DictConfig) -> None:
     check_choice('stage', cfg.stage, STAGES)
     check_choice('launcher', cfg.launcher, LAUNCHERS)
     b = cfg.benchmark
-    for t in b.tasks:
-        spec = task_spec(t)
-        if not spec.buildable: raise ConfigError(f"benchmark.tasks: {t} cannot be simulated here ({spec.kind})")
+    for t in b.tasks: task_spec(t, key='benchmark.tasks')
     for t in b.policy_tasks: check_choice('benchmark.policy_tasks', t, b.tasks)
     for key in ('variants', 'short.variants'):
         for v in OmegaConf.select(b, key): check_choice(f'benchmark.{key}', v, variant_names())

@@ -18,21 +18,21 @@ from torch import nn, Tensor
 from tqdm.auto import tqdm
 from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, hydra_errors, load_record, one_line_errors,
                            save_json, save_torch)
-from .envs import EPISODE_STEPS, make_env, set_dims, task_spec
+from .envs import make_env, set_dims, task_spec
 from .data import write_chunk
 from .policies import PolicyFn, evaluate, for_collection
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'TEACHER_FILE', 'TaskEnv', 'TeacherActor', 'mean_actor', 'save_teacher', 'load_teacher', 'teacher_policy',
+__all__ = ['log', 'TEACHER_FILE', 'GymEnv', 'TeacherActor', 'mean_actor', 'save_teacher', 'load_teacher', 'teacher_policy',
            'evaluate_teacher', 'snapshot_path', 'keep_snapshots', 'buffer_episodes', 'train_teacher', 'finish_teacher',
            'main']
 
 # %% ../nbs/11a_teacher.ipynb #24d818e5
-class TaskEnv(gym.Env):
+class GymEnv(gym.Env):
     "One task of `pwm_flow.envs` as a gymnasium environment: its own obs and action widths, time-limit truncation."
-    def __init__(self, task: str, # a buildable task name
+    def __init__(self, task: str, # a task name from `pwm_flow.envs.TASKS`
                  seed: int, # seed of the initial-state randomness
                 ):
         self.env = make_env(task, seed)
@@ -45,8 +45,8 @@ class TaskEnv(gym.Env):
         return self.env.reset(), {}
 
     def step(self, action: np.ndarray) -> tuple[np.ndarray, float, bool, bool, dict]:
-        obs, reward, time_limit = self.env.step(action)
-        return obs, reward, False, time_limit, {}
+        obs, reward, time_limit, success = self.env.step(action)
+        return obs, reward, False, time_limit, {'success': success}
 
 # %% ../nbs/11a_teacher.ipynb #308cb8c1
 class TeacherActor(nn.Module):
@@ -121,12 +121,12 @@ def keep_snapshots(evals: list[int], # agent steps of each evaluation, ascending
     return sorted({min(evals, key=lambda s: abs(s - f * evals[-1])) for f in fractions})
 
 def buffer_episodes(sac: SAC, # a SAC whose replay buffer holds whole episodes from `start` on
-                    start: int, # the first transition to take (a multiple of EPISODE_STEPS)
+                    start: int, # the first transition to take (a multiple of the episode length)
                     task: str, # the task it trains on
                     task_set: str = 'mt30', # sets the padded widths and the task id
                    ) -> TensorDict: # [E, T+1] episodes in TD-MPC2's layout
     "The replay buffer's whole episodes from transition `start` on, as data."
-    rb, spec, (O, A), T = sac.replay_buffer, task_spec(task), set_dims(task_set), EPISODE_STEPS
+    rb, spec, (O, A), T = sac.replay_buffer, task_spec(task), set_dims(task_set), task_spec(task).episode_steps
     if rb.full: raise ConfigError(f"the replay buffer of {task} wrapped around: raise its size above max_steps")
     E = (rb.pos - start) // T
     take = lambda x: torch.from_numpy(x[start:start + E * T, 0].copy()).float().view(E, T, -1)
@@ -137,7 +137,7 @@ def buffer_episodes(sac: SAC, # a SAC whose replay buffer holds whole episodes f
                       reward=torch.cat([nan(E, 1), take(rb.rewards)[..., 0]], 1),
                       task=torch.full((E, T + 1), spec.id, dtype=torch.long), batch_size=[E, T + 1])
 
-def train_teacher(task: str, # a buildable task name
+def train_teacher(task: str, # a task name from `pwm_flow.envs.TASKS`
                   out_dir: str | Path, # the teacher's folder
                   seed: int = 1,
                   max_steps: int = 200_000, # agent steps at most
@@ -150,28 +150,29 @@ def train_teacher(task: str, # a buildable task name
                   buffer_dir: str | Path | None = None, # also record the replay buffer's episodes here, as data
                  ) -> dict: # the contents of `teacher.json`
     "Train a SAC teacher on `task` until it reaches `target` or `max_steps`; keep snapshots from across its training."
-    task_spec(task)
+    T = task_spec(task).episode_steps
+    buffer_set = 'mt80' if task_spec(task).kind == 'metaworld' else 'mt30'  # whole episodes: MT30 records, or MT80's for Meta-World
     for k, v in (('max_steps', max_steps), ('eval_every', eval_every), ('eval_episodes', eval_episodes)): check_positive(k, v)
     if not snapshots or any(not 0 < f <= 1 for f in snapshots): raise ConfigError(f"snapshots={list(snapshots)}: fractions in (0, 1]")
-    if buffer_dir is not None and eval_every % EPISODE_STEPS:
-        raise ConfigError(f"eval_every={eval_every}: recording the replay buffer needs whole episodes ({EPISODE_STEPS} agent steps) per segment")
+    if buffer_dir is not None and eval_every % T:
+        raise ConfigError(f"eval_every={eval_every}: recording the replay buffer needs whole episodes ({T} agent steps) per segment")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / TEACHER_FILE).exists(): return json.loads((out_dir / TEACHER_FILE).read_text())
     for stale in [*out_dir.glob('actor_*.pt*'), *(Path(buffer_dir).glob('chunk_*.pt*') if buffer_dir is not None else [])]: stale.unlink()
     if buffer_dir is not None:
         Path(buffer_dir).mkdir(parents=True, exist_ok=True)
-        save_json(dict(tasks=[task], task_set='mt30', num_envs=1, episodes_per_chunk=eval_every // EPISODE_STEPS, seed=seed,
+        save_json(dict(tasks=[task], task_set=buffer_set, num_envs=1, episodes_per_chunk=eval_every // T, seed=seed,
                        policy=f'SAC replay buffer ({out_dir})', noise_std=0.0), Path(buffer_dir) / 'collect.json')
     torch.manual_seed(seed)
-    sac = SAC('MlpPolicy', TaskEnv(task, seed), seed=seed, device='cpu', learning_starts=learning_starts, verbose=0,
+    sac = SAC('MlpPolicy', GymEnv(task, seed), seed=seed, device='cpu', learning_starts=learning_starts, verbose=0,
               buffer_size=max(1_000_000, max_steps))
     rows, t0 = [], time.time()
     with tqdm(total=max_steps, unit='step', desc=f'teacher {task}', disable=not progress) as bar:
         while sac.num_timesteps < max_steps:
             start = sac.num_timesteps
             sac.learn(min(eval_every, max_steps - sac.num_timesteps), reset_num_timesteps=False)
-            if buffer_dir is not None: write_chunk(buffer_episodes(sac, start, task), Path(buffer_dir) / f'chunk_{len(rows)}.pt')
+            if buffer_dir is not None: write_chunk(buffer_episodes(sac, start, task, buffer_set), Path(buffer_dir) / f'chunk_{len(rows)}.pt')
             actor = mean_actor(sac)
             r = evaluate_teacher(actor, task, eval_episodes, seed)
             save_teacher(actor, snapshot_path(out_dir, sac.num_timesteps), task, sac.num_timesteps, r)

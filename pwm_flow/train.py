@@ -15,7 +15,7 @@ from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from torch import Tensor
 from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, check_real, code_version, get_device, hardware, hydra_errors, one_line_errors
-from .envs import EPISODE_STEPS, TASKS, TASK_SETS, VecEnv, set_dims, task_spec
+from .envs import TASKS, TASK_SETS, VecEnv, set_dims, task_spec
 from .data import load_dataset, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
 from .models.base import BaseWorldModel
@@ -41,9 +41,7 @@ def resolve_tasks(cfg: DictConfig) -> list[str]:
     if cfg.task in TASK_SETS:
         if cfg.mode == 'online': raise ConfigError(f"task={cfg.task} is a task set; mode=online trains one task (e.g. task=cartpole-balance)")
         return list(TASK_SETS[cfg.task])
-    spec = task_spec(cfg.task)
-    if not spec.buildable: raise ConfigError(f"task={cfg.task} cannot be simulated here ({spec.kind}): no evaluation possible")
-    return [spec.name]
+    return [task_spec(cfg.task).name]
 
 REAL_KEYS = [('alg.gamma', 0, 1, True), ('alg.policy.lam', 0, 1, False),                # (key, low, high, low excluded)
              ('alg.policy.actor_lr', 0, None, True), ('alg.policy.critic_lr', 0, None, True), ('alg.policy.lr_min', 0, None, True),
@@ -108,7 +106,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
         return returns
 
     if ckpt is None:
-        act(on.seed_episodes * EPISODE_STEPS, lambda obs: torch.rand(len(obs), spec.action_dim) * 2 - 1)
+        act(on.seed_episodes * spec.episode_steps, lambda obs: torch.rand(len(obs), spec.action_dim) * 2 - 1)
         for _ in range(on.seed_updates): wm.update(buffer.sample(alg.wm_batch_size, alg.horizon))
     while run.iteration < run.total:
         it = run.iteration + 1

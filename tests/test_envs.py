@@ -1,11 +1,11 @@
-"""Environments: the MT30/MT80 registry, every buildable DMControl task resets and steps with TD-MPC2's
-conventions, multi-task padding and slicing, and one-line errors for tasks that cannot be built."""
+"""Environments: the MT30/MT80 registry, every one of the 80 tasks builds, resets to its width and steps with
+TD-MPC2's conventions, multi-task padding at MT30 and MT80 widths, slicing, and one-line errors."""
 import numpy as np
 import pytest
 import torch
 
 from pwm_flow.core import ConfigError
-from pwm_flow.envs import (EPISODE_STEPS, TASK_SETS, TASKS, VecEnv, buildable_tasks, make_env, set_dims, task_spec)
+from pwm_flow.envs import TASK_SETS, TASKS, VecEnv, make_env, set_dims, set_steps, task_spec
 
 MT30_DIMS = {  # REFERENCE.md: id order, (obs, action)
     'walker-stand': (24, 6), 'walker-walk': (24, 6), 'walker-run': (24, 6), 'cheetah-run': (17, 6),
@@ -27,54 +27,51 @@ def test_registry_order_and_dims():
         assert s.id == i
         assert (s.obs_dim, s.action_dim) == MT30_DIMS.get(t, (39, 4))
     assert set_dims('mt30') == (24, 6) and set_dims('mt80') == (39, 6)
-    assert buildable_tasks('mt30') == TASKS[:19]
+    assert (set_steps('mt30'), set_steps('mt80')) == (500, 100)
 
 
-def test_unknown_and_unbuildable_tasks_say_so():
+def test_unknown_tasks_say_so():
     with pytest.raises(ConfigError, match=r"^task='hoper-hop' is not an MT30/MT80 task; did you mean hopper-hop"):
         task_spec('hoper-hop')
-    for t in TASKS[19:30]:
-        with pytest.raises(ConfigError, match='cannot be built yet: it is a custom TD-MPC2 task'):
-            make_env(t, 0)
-    for t in TASKS[30:]:
-        with pytest.raises(ConfigError, match='cannot be built yet: it is a Meta-World task'):
-            make_env(t, 0)
 
 
-@pytest.mark.parametrize('task', buildable_tasks('mt30'))
-def test_every_buildable_task_resets_and_steps(task):
+@pytest.mark.parametrize('task', TASKS)
+def test_every_task_resets_and_steps(task):
     spec = task_spec(task)
     env = make_env(task, seed=0)
     obs = env.reset()
     assert obs.shape == (spec.obs_dim,) and obs.dtype == np.float32
     rng = np.random.default_rng(0)
+    top = 2. if spec.kind != 'metaworld' else 20.  # per simulator step: DMControl rewards in [0, 1], Meta-World's in [0, 10]
     for _ in range(3):
-        obs, r, done = env.step(rng.uniform(-1, 1, spec.action_dim))
+        obs, r, done, success = env.step(rng.uniform(-1, 1, spec.action_dim))
         assert obs.shape == (spec.obs_dim,) and np.isfinite(obs).all()
-        assert 0. <= r <= 2. and not done  # DMControl rewards are in [0, 1] per control step; action repeat 2
+        assert np.isfinite(r) and 0. <= r <= top and not done and success in (0., 1.)
 
 
-def test_all_buildable_tasks_in_one_padded_vecenv():
-    tasks = buildable_tasks('mt30')
-    vec = VecEnv(tasks, len(tasks), seed=0, obs_dim=24, action_dim=6)
+@pytest.mark.parametrize('task_set, first, count', [('mt30', 0, 30), ('mt80', 0, 30), ('mt80', 30, 50)])
+def test_all_tasks_in_one_padded_vecenv(task_set, first, count):
+    tasks = TASK_SETS[task_set][first:first + count]  # one episode length per VecEnv: DMControl's or Meta-World's
+    (O, A), n = set_dims(task_set), len(tasks)
+    vec = VecEnv(tasks, n, seed=0, obs_dim=O, action_dim=A)
     obs = vec.reset()
-    assert obs.shape == (19, 24)
+    assert obs.shape == (n, O)
     dims = torch.tensor([task_spec(t).obs_dim for t in tasks])
-    assert (obs[torch.arange(24) >= dims[:, None]] == 0).all()  # zero padding
-    assert vec.task.tolist() == list(range(19))
+    assert (obs[torch.arange(O) >= dims[:, None]] == 0).all()  # zero padding
+    assert vec.task.tolist() == list(range(first, first + n))
     for _ in range(2):
-        obs, r, done, info = vec.step(torch.rand(19, 6) * 2 - 1)
-        assert obs.shape == (19, 24) and r.shape == (19,) and not done.any()
-        assert torch.equal(info['success'], torch.zeros(19))  # DMControl: no success signal, 0 as in TD-MPC2
+        obs, r, done, info = vec.step(torch.rand(n, A) * 2 - 1)
+        assert obs.shape == (n, O) and r.shape == (n,) and not done.any()
+        if first < 30: assert torch.equal(info['success'], torch.zeros(n))  # DMControl: no success signal, 0 as in TD-MPC2
 
 
 def test_episode_is_500_steps_and_seeded():
     vec = VecEnv('pendulum-swingup', 2, seed=4)
     first = vec.reset()
     assert not torch.equal(first[0], first[1])  # env j is seeded with seed + j
-    for t in range(EPISODE_STEPS):
+    for t in range(500):
         _, _, done, _ = vec.step(torch.zeros(2, 1))
-        assert bool(done.all()) == (t == EPISODE_STEPS - 1)
+        assert bool(done.all()) == (t == 499)
     with pytest.raises(RuntimeError, match='call reset'):
         vec.step(torch.zeros(2, 1))
     assert torch.equal(VecEnv('pendulum-swingup', 2, seed=4).reset(), first)

@@ -102,6 +102,26 @@ def test_pretrain_then_policies_from_the_saved_world_model(tmp_path):
     assert bad.returncode == 2 and 'latent_dim: 16 there, 32 here' in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
 
 
+def test_offline_run_on_mt80_chunks_reports_reward_and_success(tmp_path):
+    """MT80 layout (101-step records, obs 39, action 6): a DMControl and a Meta-World collection in one dataset; a world
+    model pretrained on it; a policy for each kind of task, evaluated for reward and success."""
+    for name, task, n in [('dmc', 'cartpole-balance', 1), ('mw', 'mw-reach', 2)]:
+        p = collect(tmp_path / name, f'tasks=[{task}]', 'task_set=mt80', f'num_envs={n}', f'episodes_per_chunk={n}')
+        assert p.returncode == 0, p.stderr[-2000:]
+        (tmp_path / 'data').mkdir(exist_ok=True)
+        (tmp_path / 'data' / f'{name}_chunk_0.pt').symlink_to(tmp_path / name / 'chunk_0.pt')
+    chunk = torch.load(tmp_path / 'dmc' / 'chunk_0.pt', weights_only=False)
+    assert tuple(chunk.batch_size) == (5, 101) and chunk['obs'].shape[-1] == 39 and chunk['action'].shape[-1] == 6
+    common = ['alg=pwm_tiny', 'alg.model.task_dim=4', f'offline.dataset={tmp_path / "data"}', 'offline.task_set=mt80', 'alg.wm_iterations=4']
+    train(tmp_path / 'pre', *common, command='pwm-flow-pretrain')
+    for task in ('cartpole-balance', 'mw-reach'):
+        train(tmp_path / task, *common, 'mode=offline', f'task={task}', 'iterations=2', 'eval_every=2', 'eval_episodes=2',
+              f'offline.world_model={tmp_path / "pre" / "world_model.pt"}')
+        final = json.loads((tmp_path / task / 'run.json').read_text())['final'][task]
+        assert 0 <= final['eval_reward'] < (1000 if task == 'cartpole-balance' else 2000) and final['eval_success'] in (0., .5, 1.)
+        assert pd.read_csv(tmp_path / task / 'metrics.csv').eval_success.notna().iloc[-1]
+
+
 def test_world_model_file_runs_no_code(tmp_path):
     class Evil:
         def __reduce__(self): return (Path.touch, (tmp_path / 'marker',))
