@@ -24,6 +24,8 @@ from .builders import build_world_model, check_alg, policy_trainer, world_model_
 from .runs import Run
 from .collect import EpisodeRecorder
 from .policies import Policy, evaluate, read_world_model, save_policy, save_world_model
+from .models.released import released_world_model
+from .models.world_model import MLPWorldModel
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +75,11 @@ def check_config(cfg: DictConfig) -> None:
     bad = [i for i in cfg.offline.wm_snapshots if isinstance(i, bool) or not isinstance(i, int) or not 0 < i < cfg.alg.wm_iterations]
     if bad: raise ConfigError(f"offline.wm_snapshots={list(cfg.offline.wm_snapshots)}: {bad[0]!r} is not an iteration "
                               f"between 1 and alg.wm_iterations={cfg.alg.wm_iterations}")
-    if cfg.mode == 'pretrain' and cfg.offline.world_model is not None:
-        raise ConfigError("mode=pretrain trains a world model; offline.world_model is for mode=offline")
+    for key in ('world_model', 'released_world_model'):
+        if cfg.mode == 'pretrain' and cfg.offline[key] is not None:
+            raise ConfigError(f"mode=pretrain trains a world model; offline.{key} is for mode=offline")
+    if cfg.offline.world_model is not None and cfg.offline.released_world_model is not None:
+        raise ConfigError("give offline.world_model or offline.released_world_model, not both")
 
 # %% ../nbs/13_train.ipynb #9391d9b5
 def counts(model: BaseWorldModel, *trainers) -> dict:
@@ -136,7 +141,7 @@ def task_episodes(episodes: TensorDict, # the dataset [E, T+1]
 def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device: torch.device) -> None:
     "World-model pretraining, then one policy per task with the world model frozen or fine-tuned."
     cfg, alg, off = run.cfg, run.cfg.alg, run.cfg.offline
-    tasks, W, T = run.info['tasks'], 0 if off.world_model else alg.wm_iterations, cfg.iterations
+    tasks, W, T = run.info['tasks'], 0 if off.world_model or off.released_world_model else alg.wm_iterations, cfg.iterations
     per_task = {t: task_episodes(episodes, t) for t in tasks}
     wm, gen = world_model_trainer(alg, model, cfg.precision), torch.Generator().manual_seed(cfg.seed)
     ckpt = run.start()
@@ -195,8 +200,11 @@ def train(cfg: DictConfig, # the composed `train` config
         if cfg.alg.model.task_dim == 0 and episodes['task'][:, 0].unique().numel() > 1:
             raise ConfigError("the dataset holds several tasks: a multi-task world model needs alg.model.task_dim > 0 (e.g. 64)")
     table = parity_table(meta, cfg.alg.model.get('velocity_units'))
-    pretrained = None if cfg.mode != 'offline' or cfg.offline.world_model is None else \
-        read_world_model(cfg.offline.world_model, cfg.alg, obs_dim, action_dim)
+    pretrained, off = None, cfg.offline
+    if cfg.mode == 'offline' and off.world_model is not None: pretrained = read_world_model(off.world_model, cfg.alg, obs_dim, action_dim)
+    if cfg.mode == 'offline' and off.released_world_model is not None:
+        if type(meta) is not MLPWorldModel or meta.residual: raise ConfigError("offline.released_world_model needs PWM's MLP world model: alg=pwm_<size> without a variant")
+        pretrained = released_world_model(off.released_world_model, build_world_model(cfg.alg, obs_dim, action_dim, len(TASKS)), off.trust)
     W = 0 if cfg.mode == 'online' or pretrained is not None else cfg.alg.wm_iterations
     info = dict(tasks=tasks, obs_dim=obs_dim, action_dim=action_dim, model=type(meta).__name__,
                 P_base=sum(table['base'].values()), P_flow=sum(table['flow'].values()), parity_gap=table['gap'],

@@ -122,6 +122,37 @@ def test_offline_run_on_mt80_chunks_reports_reward_and_success(tmp_path):
         assert pd.read_csv(tmp_path / task / 'metrics.csv').eval_success.notna().iloc[-1]
 
 
+def their_checkpoint(O, A, L, T, enc, units, bins=101, tasks=30):
+    "A synthetic TD-MPC2 checkpoint: random tensors under TD-MPC2's world-model key names and shapes (inputs [z, e, a])."
+    sd = {'_task_emb.weight': torch.randn(tasks, T)}
+    def mlp(prefix, i, hidden, o, normed_last):
+        dims = [i, *hidden, o]
+        for j, (a, b) in enumerate(zip(dims, dims[1:])):
+            sd.update({f'{prefix}{j}.weight': torch.randn(b, a) * 0.1, f'{prefix}{j}.bias': torch.zeros(b)})
+            if j < len(hidden) or normed_last: sd.update({f'{prefix}{j}.ln.weight': torch.ones(b), f'{prefix}{j}.ln.bias': torch.zeros(b)})
+    mlp('_encoder.state.', O + T, enc, L, True); mlp('_dynamics.', L + T + A, units, L, True)
+    mlp('_reward.', L + T + A, units, bins, False); mlp('_pi.', L + T, units, 2 * A, False)
+    return {'model': sd}
+
+
+def test_policy_from_a_released_world_model(tmp_path):
+    data = tmp_path / 'data'
+    assert collect(data, 'tasks=[cartpole-balance]').returncode == 0
+    torch.save(their_checkpoint(24, 6, 16, 4, [32], [32, 32]), tmp_path / 'mt30.pt')
+    common = ['alg.model.task_dim=4', f'offline.dataset={data}', 'mode=offline', 'task=cartpole-balance', 'iterations=2', 'eval_every=2',
+              f'offline.released_world_model={tmp_path / "mt30.pt"}']
+    train(tmp_path / 'run', 'alg=pwm_tiny', *common)
+    info = json.loads((tmp_path / 'run' / 'run.json').read_text())
+    assert info['status'] == 'finished' and info['wm_iterations'] is None and 'eval_reward' in info['final']['cartpole-balance']
+    d = pd.read_csv(tmp_path / 'run' / 'metrics.csv')
+    assert (d.phase == 'policy').all() and len(d) == 2  # no pretraining: the released model is used as it is
+    for bad, words in [(['alg=pwm_tiny_flow'], "needs PWM's MLP world model"),
+                       (['alg=pwm_tiny', 'alg.model.units=[64,64]'], 'checkpoint tensor _dynamics.0.weight has shape (32, 26)')]:
+        p = train(tmp_path / 'bad', *bad, *common, check=False)
+        assert p.returncode == 2 and words in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr[-500:]
+    assert not (tmp_path / 'bad' / 'run.json').exists()  # refused before the run folder is written
+
+
 def test_world_model_file_runs_no_code(tmp_path):
     class Evil:
         def __reduce__(self): return (Path.touch, (tmp_path / 'marker',))
