@@ -18,11 +18,11 @@ from .parity import count_params
 from .builders import build_world_model, policy_trainer, variant_label, variant_names, world_model_trainer
 from .algorithms.pwm import start_latents
 from .report import markdown_table
-
+from torch.utils.flop_counter import FlopCounterMode
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'timed', 'bench_variant', 'main']
+__all__ = ['log', 'timed', 'counted_flops', 'matmul_flops', 'bench_variant', 'main']
 
 # %% ../nbs/15_bench.ipynb #db3272b1
 def timed(fn: Callable[[], object], # one iteration
@@ -38,12 +38,30 @@ def timed(fn: Callable[[], object], # one iteration
     if device.type == 'cuda': torch.cuda.synchronize()
     return 1e3 * (time.perf_counter() - t) / iterations
 
+# %% ../nbs/15_bench.ipynb #5b1c0f01
+def counted_flops(fn: Callable[[], object], # one call (e.g. one update; it runs once)
+                 ) -> int: # FLOPs of its matrix products, forward and backward
+    "FLOPs of one call of `fn`, counted from the shapes of its matrix products ($2mnk$ each)."
+    with FlopCounterMode(display=False) as counter: fn()
+    return counter.get_total_flops()
+
+def matmul_flops(device: torch.device,
+                 dtype: torch.dtype = torch.float32, # the update's dtype
+                 n: int | None = None, # matrix size (default: 8192 on CUDA, 2048 on CPU)
+                 iterations: int = 5,
+                ) -> float: # FLOP/s
+    "What `torch.matmul` of two n x n matrices reaches on `device` in `dtype`: $2n^3$ FLOPs per product."
+    n = n or (8192 if device.type == 'cuda' else 2048)
+    a, b = (torch.randn(n, n, device=device).to(dtype) for _ in range(2))
+    return 2 * n ** 3 / (timed(lambda: a @ b, iterations, 2, device) / 1e3)
+
 # %% ../nbs/15_bench.ipynb #23ceff8c
 def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's alg)
                   device: torch.device,
                   iterations: int = 10, warmup: int = 3,
+                  peak: float | None = None, # the machine's matmul FLOP/s (`matmul_flops`): adds the fraction of it reached
                  ) -> dict:
-    "Time the world-model update and the policy update (without and with ESNR) of one variant."
+    "Time the world-model update and the policy update (without and with ESNR) of one variant; count their FLOPs."
     alg = cfg.alg
     task_set = TASK_SETS['mt30']
     eps = synthetic_episodes(8, task_set[:3], length=alg.horizon + 20, seed=0)
@@ -53,11 +71,16 @@ def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's al
     start = {k: v.to(device) for k, v in sample_windows(eps, alg.batch_size, 1).items()}
     z0 = start_latents(model, start)
     every = pol.esnr.every
-    return {'params': count_params(model), 'evals/step': model.dynamics_evals,
-            'evals/rollout': model.dynamics_evals * alg.horizon,
-            'WM update ms': timed(lambda: wm.update(wm_batch), iterations, warmup, device),
-            'actor+critic ms': timed(lambda: pol.update(model, z0, start['task'], iteration=1), iterations, warmup, device),
-            'actor+critic with ESNR ms': timed(lambda: pol.update(model, z0, start['task'], iteration=every), iterations, warmup, device)}
+    updates = {'WM update': lambda: wm.update(wm_batch),
+               'actor+critic': lambda: pol.update(model, z0, start['task'], iteration=1),
+               'actor+critic with ESNR': lambda: pol.update(model, z0, start['task'], iteration=every)}
+    row = {'params': count_params(model), 'evals/step': model.dynamics_evals, 'evals/rollout': model.dynamics_evals * alg.horizon}
+    for name, fn in updates.items():
+        row[f'{name} ms'] = timed(fn, iterations, warmup, device)
+        if peak is not None:
+            row[f'{name} GFLOP'] = counted_flops(fn) / 1e9
+            row[f'{name} % peak'] = 100 * row[f'{name} GFLOP'] * 1e9 / (row[f'{name} ms'] / 1e3) / peak
+    return row
 
 # %% ../nbs/15_bench.ipynb #494c840a
 @hydra_errors
@@ -68,6 +91,7 @@ def main(cfg: DictConfig) -> None:
     device = get_device(cfg.device)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     for key in ('batch_size', 'wm_batch_size', 'horizon', 'iterations'): check_positive(key, cfg[key])
+    peak = matmul_flops(device, torch.bfloat16 if cfg.precision == 'bf16' else torch.float32)
     rows = []
     for name in cfg.variants:
         check_choice('variants', name, variant_names())
@@ -76,9 +100,10 @@ def main(cfg: DictConfig) -> None:
             f'device={cfg.device}', f'precision={cfg.precision}'])
         label = variant_label(OmegaConf.to_container(vc.alg, resolve=True))
         log.info(f"timing {label}")
-        rows.append({'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup)})
+        rows.append({'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup, peak)})
     df = pd.DataFrame(rows)
     name = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'CPU, {torch.get_num_threads()} thread(s)'
     print(f"size={cfg.size}, batch {cfg.batch_size} (world model {cfg.wm_batch_size}), H={cfg.horizon}, "
-          f"{cfg.precision}, {name}; mean of {cfg.iterations} iterations after {cfg.warmup} warm-up")
+          f"{cfg.precision}, {name}; mean of {cfg.iterations} iterations after {cfg.warmup} warm-up; "
+          f"matmul peak {peak / 1e9:.1f} GFLOP/s (% peak: counted FLOPs / time / peak)")
     print(markdown_table(df))
