@@ -78,6 +78,8 @@ def check_config(cfg: DictConfig) -> None:
     for key in ('world_model', 'released_world_model'):
         if cfg.mode == 'pretrain' and cfg.offline[key] is not None:
             raise ConfigError(f"mode=pretrain trains a world model; offline.{key} is for mode=offline")
+    if cfg.mode == 'online' and cfg.alg.model.obs_norm:
+        raise ConfigError("alg.model.obs_norm=true takes its statistics from a dataset: use mode=offline or pwm-flow-pretrain")
     if cfg.offline.world_model is not None and cfg.offline.released_world_model is not None:
         raise ConfigError("give offline.world_model or offline.released_world_model, not both")
 
@@ -146,6 +148,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
     wm, gen = world_model_trainer(alg, model, cfg.precision), torch.Generator().manual_seed(cfg.seed)
     ckpt = run.start()
     if ckpt is not None: wm.load_state_dict(ckpt['wm']); gen.set_state(ckpt['generator'])
+    elif W and model.obs_norm is not None: model.obs_norm.fit(episodes['obs'])  # the pretraining data's statistics
     resumed = None if ckpt is None else ckpt['policy'] # the policy being learned when the checkpoint was written
     windows = lambda eps, batch, horizon: {k: v.to(device) for k, v in sample_windows(eps, batch, horizon, gen).items()}
     pol = None

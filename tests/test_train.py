@@ -122,6 +122,21 @@ def test_offline_run_on_mt80_chunks_reports_reward_and_success(tmp_path):
         assert pd.read_csv(tmp_path / task / 'metrics.csv').eval_success.notna().iloc[-1]
 
 
+def test_observation_standardisation_from_the_pretraining_data(tmp_path):
+    data = tmp_path / 'data'
+    assert collect(data, 'tasks=[reacher-easy]').returncode == 0
+    common = ['alg=pwm_tiny', 'alg.model.obs_norm=true', f'offline.dataset={data}', 'alg.wm_iterations=2']
+    train(tmp_path / 'pre', *common, command='pwm-flow-pretrain')
+    state = torch.load(tmp_path / 'pre' / 'world_model.pt', weights_only=True)['state']
+    obs = torch.load(data / 'chunk_0.pt', weights_only=False)['obs'].reshape(-1, 24).double()
+    assert torch.allclose(state['obs_norm.mean'].double(), obs.mean(0), atol=1e-5)
+    assert torch.allclose(state['obs_norm.std'].double(), obs.std(0, unbiased=False).clamp_min(0.01), rtol=1e-4)
+    train(tmp_path / 'policy', *common, 'mode=offline', 'task=reacher-easy', 'iterations=2', 'eval_every=2',
+          f'offline.world_model={tmp_path / "pre" / "world_model.pt"}')
+    p = train(tmp_path / 'online', 'alg=pwm_tiny', 'alg.model.obs_norm=true', 'iterations=2', check=False)
+    assert p.returncode == 2 and 'obs_norm=true takes its statistics from a dataset' in p.stderr
+
+
 def their_checkpoint(O, A, L, T, enc, units, bins=101, tasks=30):
     "A synthetic TD-MPC2 checkpoint: random tensors under TD-MPC2's world-model key names and shapes (inputs [z, e, a])."
     sd = {'_task_emb.weight': torch.randn(tasks, T)}

@@ -12,7 +12,27 @@ from ..core import ConfigError, check_positive
 from .layers import SimNorm, mlp, weight_init
 
 # %% auto #0
-__all__ = ['BaseWorldModel']
+__all__ = ['ObsNorm', 'BaseWorldModel']
+
+# %% ../../nbs/05_world_models.ipynb #0b5e0002
+class ObsNorm(nn.Module):
+    "Standardise observations per dimension with fixed statistics of a dataset: $(o - \mu) / \sigma$."
+    def __init__(self, obs_dim: int):
+        super().__init__()
+        self.register_buffer('mean', torch.zeros(obs_dim))
+        self.register_buffer('std', torch.ones(obs_dim))
+
+    def fit(self, obs: torch.Tensor, # observations [..., obs_dim] of the training data
+            min_std: float = 0.01, # floor on sigma (constant and padding dimensions)
+           ) -> None:
+        "Set the statistics from a dataset's observations."
+        x = obs.reshape(-1, obs.shape[-1])
+        total, squares = torch.zeros(2, x.shape[-1], dtype=torch.float64)
+        for part in x.split(1 << 20): total += part.double().sum(0); squares += part.double().square().sum(0)  # float64 sums, a slice at a time
+        mean = total / len(x)
+        self.mean.copy_(mean); self.std.copy_((squares / len(x) - mean.square()).clamp_min(0).sqrt().clamp_min(min_std))
+
+    def forward(self, obs: torch.Tensor) -> torch.Tensor: return (obs - self.mean) / self.std
 
 # %% ../../nbs/05_world_models.ipynb #606c722d
 class BaseWorldModel(nn.Module, ABC):
@@ -29,6 +49,7 @@ class BaseWorldModel(nn.Module, ABC):
                  task_dim: int = 0, # width of the task embedding; 0 for a single-task model
                  num_tasks: int = 1, # number of task ids
                  simnorm_dim: int = 8, # SimNorm group size
+                 obs_norm: bool = False, # standardise observations with a dataset's statistics (`ObsNorm`) before encoding
                 ):
         super().__init__()
         for key, value in dict(obs_dim=obs_dim, action_dim=action_dim, latent_dim=latent_dim, num_bins=num_bins,
@@ -45,6 +66,7 @@ class BaseWorldModel(nn.Module, ABC):
         self.num_bins, self.vmin, self.vmax = num_bins, vmin, vmax
         self.task_dim, self.num_tasks, self.simnorm_dim = task_dim, num_tasks, simnorm_dim
         self.task_emb = nn.Embedding(num_tasks, task_dim) if task_dim else None
+        self.obs_norm = ObsNorm(obs_dim) if obs_norm else None
         self.encoder = mlp(obs_dim + task_dim, self.encoder_units, latent_dim, SimNorm(simnorm_dim))
         self.reward_head = mlp(latent_dim + self.cond_dim, self.units, num_bins)
         self.apply(weight_init)
@@ -70,7 +92,8 @@ class BaseWorldModel(nn.Module, ABC):
     def encode(self, obs: torch.Tensor, # observations [..., obs_dim]
                task: torch.Tensor | None = None, # task ids, or None
               ) -> torch.Tensor: # latent z [..., latent_dim]
-        "z = E(o): the encoder, ending in SimNorm."
+        "z = E(o): the encoder, ending in SimNorm (after `obs_norm`'s standardisation, when the model has one)."
+        if self.obs_norm is not None: obs = self.obs_norm(obs)
         return self.encoder(self.with_task(obs, task))
 
     def reward(self, z: torch.Tensor, # latent [..., latent_dim]
