@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 from hydra import compose
 from omegaconf import DictConfig, OmegaConf
-from .core import check_choice, check_positive, get_device, hydra_errors, one_line_errors
+from .core import ConfigError, check_choice, check_positive, get_device, hydra_errors, one_line_errors
 from .data import synthetic_episodes, sample_windows
 from .envs import TASKS, TASK_SETS
 from .parity import count_params
@@ -22,7 +22,7 @@ from torch.utils.flop_counter import FlopCounterMode
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'timed', 'counted_flops', 'matmul_flops', 'bench_variant', 'main']
+__all__ = ['log', 'UPDATES', 'timed', 'counted_flops', 'matmul_flops', 'bench_variant', 'main']
 
 # %% ../nbs/15_bench.ipynb #db3272b1
 def timed(fn: Callable[[], object], # one iteration
@@ -56,29 +56,33 @@ def matmul_flops(device: torch.device,
     return 2 * n ** 3 / (timed(lambda: a @ b, iterations, 2, device) / 1e3)
 
 # %% ../nbs/15_bench.ipynb #23ceff8c
+UPDATES = ('WM update', 'actor+critic', 'actor+critic with ESNR')
+
 def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's alg)
                   device: torch.device,
                   iterations: int = 10, warmup: int = 3,
                   peak: float | None = None, # the machine's matmul FLOP/s (`matmul_flops`): adds the fraction of it reached
+                  compile: bool = False, # the updates through `torch.compile` (warm-up >= 1 absorbs the compilation)
                  ) -> dict:
     "Time the world-model update and the policy update (without and with ESNR) of one variant; count their FLOPs."
     alg = cfg.alg
     task_set = TASK_SETS['mt30']
     eps = synthetic_episodes(8, task_set[:3], length=alg.horizon + 20, seed=0)
     model = build_world_model(alg, eps['obs'].shape[-1], eps['action'].shape[-1], len(TASKS), device)
-    wm, pol = world_model_trainer(alg, model, cfg.precision), policy_trainer(alg, model, device, model.action_dim, cfg.iterations, cfg.precision)
+    wm = world_model_trainer(alg, model, cfg.precision, compile)
+    pol = policy_trainer(alg, model, device, model.action_dim, cfg.iterations, cfg.precision, compile)
     wm_batch = {k: v.to(device) for k, v in sample_windows(eps, alg.wm_batch_size, alg.horizon).items()}
     start = {k: v.to(device) for k, v in sample_windows(eps, alg.batch_size, 1).items()}
     z0 = start_latents(model, start)
     every = pol.esnr.every
-    updates = {'WM update': lambda: wm.update(wm_batch),
-               'actor+critic': lambda: pol.update(model, z0, start['task'], iteration=1),
-               'actor+critic with ESNR': lambda: pol.update(model, z0, start['task'], iteration=every)}
+    updates = {UPDATES[0]: lambda: wm.update(wm_batch),
+               UPDATES[1]: lambda: pol.update(model, z0, start['task'], iteration=1),
+               UPDATES[2]: lambda: pol.update(model, z0, start['task'], iteration=every)}
     row = {'params': count_params(model), 'evals/step': model.dynamics_evals, 'evals/rollout': model.dynamics_evals * alg.horizon}
     for name, fn in updates.items():
         row[f'{name} ms'] = timed(fn, iterations, warmup, device)
         if peak is not None:
-            row[f'{name} GFLOP'] = counted_flops(fn) / 1e9
+            row[f'{name} GFLOP'] = counted_flops(fn) / 1e9  # compiled or not, the same products
             row[f'{name} % peak'] = 100 * row[f'{name} GFLOP'] * 1e9 / (row[f'{name} ms'] / 1e3) / peak
     return row
 
@@ -92,6 +96,7 @@ def main(cfg: DictConfig) -> None:
     if cfg.threads: torch.set_num_threads(cfg.threads)
     for key in ('batch_size', 'wm_batch_size', 'horizon', 'iterations'): check_positive(key, cfg[key])
     peak = matmul_flops(device, torch.bfloat16 if cfg.precision == 'bf16' else torch.float32)
+    if cfg.compile and cfg.warmup < 1: raise ConfigError("compile=true needs warmup >= 1 (the first call compiles)")
     rows = []
     for name in cfg.variants:
         check_choice('variants', name, variant_names())
@@ -100,7 +105,15 @@ def main(cfg: DictConfig) -> None:
             f'device={cfg.device}', f'precision={cfg.precision}'])
         label = variant_label(OmegaConf.to_container(vc.alg, resolve=True))
         log.info(f"timing {label}")
-        rows.append({'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup, peak)})
+        row = {'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup, peak)}
+        if cfg.compile:  # the same updates compiled, side by side, and the speed-up over eager
+            log.info(f"timing {label}, compiled")
+            comp = bench_variant(vc, device, cfg.iterations, cfg.warmup, compile=True)
+            for k in UPDATES:
+                row[f'{k} compiled ms'] = comp[f'{k} ms']
+                row[f'{k} speed-up'] = row[f'{k} ms'] / comp[f'{k} ms']
+                row[f'{k} compiled % peak'] = row[f'{k} % peak'] * row[f'{k} speed-up']
+        rows.append(row)
     df = pd.DataFrame(rows)
     name = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'CPU, {torch.get_num_threads()} thread(s)'
     print(f"size={cfg.size}, batch {cfg.batch_size} (world model {cfg.wm_batch_size}), H={cfg.horizon}, "

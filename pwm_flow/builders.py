@@ -72,21 +72,23 @@ def build_actor(alg: DictConfig, model: BaseWorldModel,
 
 def world_model_trainer(alg: DictConfig, model: BaseWorldModel,
                         precision: str = 'fp32', # forward precision
+                        compile: bool = False, # through torch.compile
                        ) -> WorldModelTrainer:
     "The world model's trainer from `alg`: its loss strategy, optimiser and recipe."
     return WorldModelTrainer(model, instantiate(alg.dynamics_loss), gamma=alg.gamma, max_bad=alg.max_bad_updates,
-                             precision=precision, **alg.wm_optim, **alg.wm_loss)
+                             precision=precision, compile=compile, **alg.wm_optim, **alg.wm_loss)
 
 def policy_trainer(alg: DictConfig, model: BaseWorldModel, device: torch.device,
                    task_action_dim: int, # the task's own action size
                    iterations: int, # policy iterations (the learning-rate schedules' length)
                    precision: str = 'fp32', # forward precision
+                   compile: bool = False, # through torch.compile
                   ) -> PolicyTrainer:
     "A fresh actor and critic with their trainer, from `alg`."
     actor = build_actor(alg, model, task_action_dim, device)
     critic = instantiate(alg.critic, latent_dim=model.latent_dim).to(device)
     return PolicyTrainer(actor, critic, horizon=alg.horizon, gamma=alg.gamma, max_iterations=iterations,
-                         esnr=instantiate(alg.esnr), max_bad=alg.max_bad_updates, precision=precision,
+                         esnr=instantiate(alg.esnr), max_bad=alg.max_bad_updates, precision=precision, compile=compile,
                          **OmegaConf.to_container(alg.policy, resolve=True))
 
 # %% ../nbs/12a_builders.ipynb #0a5d5422

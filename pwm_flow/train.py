@@ -56,6 +56,7 @@ def check_config(cfg: DictConfig) -> None:
     "Check the run-level keys of a `train` config (the `alg` part is checked by building it)."
     check_choice('mode', cfg.mode, MODES)
     check_choice('precision', cfg.precision, PRECISIONS)
+    if not isinstance(cfg.compile, bool): raise ConfigError(f"compile={cfg.compile!r} must be true or false")
     for key in ('iterations', 'eval_every', 'eval_episodes', 'checkpoint_every', 'alg.horizon', 'alg.batch_size',
                 'alg.wm_batch_size', 'alg.wm_iterations', 'alg.max_bad_updates', 'alg.esnr.M', 'alg.esnr.every',
                 'alg.policy.critic_iterations', 'alg.policy.critic_batches', 'online.num_envs', 'online.steps_per_iter',
@@ -96,7 +97,7 @@ def train_online(run: Run, model: BaseWorldModel, device: torch.device) -> None:
     cfg, alg, on = run.cfg, run.cfg.alg, run.cfg.online
     task = run.info['tasks'][0]
     spec = task_spec(task)
-    wm, pol, buffer = world_model_trainer(alg, model, cfg.precision), policy_trainer(alg, model, device, spec.action_dim, cfg.iterations, cfg.precision), ReplayBuffer(on.buffer_size, device)
+    wm, pol, buffer = world_model_trainer(alg, model, cfg.precision, cfg.compile), policy_trainer(alg, model, device, spec.action_dim, cfg.iterations, cfg.precision, cfg.compile), ReplayBuffer(on.buffer_size, device)
     ckpt = run.start()
     if ckpt is not None:
         wm.load_state_dict(ckpt['wm']); pol.load_state_dict(ckpt['policy']); buffer.load_state_dict(ckpt['buffer'])
@@ -145,7 +146,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
     cfg, alg, off = run.cfg, run.cfg.alg, run.cfg.offline
     tasks, W, T = run.info['tasks'], 0 if off.world_model or off.released_world_model else alg.wm_iterations, cfg.iterations
     per_task = {t: task_episodes(episodes, t) for t in tasks}
-    wm, gen = world_model_trainer(alg, model, cfg.precision), torch.Generator().manual_seed(cfg.seed)
+    wm, gen = world_model_trainer(alg, model, cfg.precision, cfg.compile), torch.Generator().manual_seed(cfg.seed)
     ckpt = run.start()
     if ckpt is not None: wm.load_state_dict(ckpt['wm']); gen.set_state(ckpt['generator'])
     elif W and model.obs_norm is not None: model.obs_norm.fit(episodes['obs'])  # the pretraining data's statistics
@@ -165,7 +166,7 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
         task, local = tasks[k], local + 1
         if pol is None:
             with torch.random.fork_rng(enabled=resumed is not None):  # weights from the checkpoint: draw nothing for them
-                pol = policy_trainer(alg, model, device, task_spec(task).action_dim, cfg.iterations, cfg.precision)
+                pol = policy_trainer(alg, model, device, task_spec(task).action_dim, cfg.iterations, cfg.precision, cfg.compile)
             if resumed is not None: pol.load_state_dict(resumed); resumed = None  # the checkpoint's task only
         row = {'phase': 'policy', 'task': task}
         if off.finetune_wm:

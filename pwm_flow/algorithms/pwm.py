@@ -22,7 +22,7 @@ from .dynamics_loss import latent_rollout, check_pairing
 
 # %% auto #0
 __all__ = ['model_task', 'start_latents', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective', 'RunningMeanStd',
-           'TrainingDiverged', 'UpdateGuard', 'autocast', 'WorldModelTrainer', 'PolicyTrainer']
+           'TrainingDiverged', 'UpdateGuard', 'autocast', 'compiled', 'WorldModelTrainer', 'PolicyTrainer']
 
 # %% ../../nbs/12_pwm.ipynb #b202d3a3
 def model_task(model: BaseWorldModel, # the world model
@@ -169,6 +169,14 @@ def autocast(device: torch.device, # where the update runs
     if precision == 'bf16' and device.type == 'cuda': return torch.autocast('cuda', dtype=torch.bfloat16)
     raise ConfigError(f"precision={precision!r} needs fp32, or bf16 on a CUDA device (device is {device.type})")
 
+def compiled(fn: Callable, # a loss or rollout function
+             device: torch.device, # where it runs
+             enabled: bool, # compile it, or hand back `fn` itself
+            ) -> Callable:
+    "`fn` through `torch.compile` when `enabled`: with CUDA graphs (`mode='reduce-overhead'`) on CUDA, inductor's default elsewhere."
+    if not enabled: return fn
+    return torch.compile(fn, mode='reduce-overhead' if device.type == 'cuda' else None)
+
 # %% ../../nbs/12_pwm.ipynb #e6deef62
 class WorldModelTrainer:
     "Adam on L_wm with gradient clipping and sanity checks; counts dynamics evaluations."
@@ -182,6 +190,7 @@ class WorldModelTrainer:
                  dyn_coef: float = 1., rew_coef: float = 1., # the weights of L_dyn and L_rew in L_wm
                  max_bad: int = 10, # consecutive non-finite updates that stop the run
                  precision: str = 'fp32', # forward precision: fp32, or bf16 on CUDA
+                 compile: bool = False, # the loss's forward (and so its backward) through `torch.compile`
                 ):
         check_pairing(dynamics_loss, model)
         for key, v in (('lr', lr), ('encoder_lr_scale', encoder_lr_scale), ('grad_clip', grad_clip)):
@@ -196,6 +205,7 @@ class WorldModelTrainer:
                                        dict(params=[p for p in model.parameters() if id(p) not in ids])], lr=lr)
         self.guard = UpdateGuard('wm', model.parameters(), grad_clip, max_bad)
         self.dyn_evals = 0
+        self._loss = compiled(compute_wm_loss, next(model.parameters()).device, compile)
 
     def update(self, batch: dict[str, Tensor], # a window batch: obs [H+1,B,.], action [H,B,.], reward [H,B], task [B]
               ) -> dict[str, float]: # losses and the gradient norm
@@ -204,7 +214,7 @@ class WorldModelTrainer:
         self.optim.zero_grad(set_to_none=True)
         if bool(torch.stack([torch.isfinite(batch[k]).all() for k in ('obs', 'action', 'reward')]).all()):  # one device sync
             with autocast(device, self.precision):
-                loss, parts = compute_wm_loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
+                loss, parts = self._loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
                                               batch['reward'], batch.get('task'), self.gamma, self.dyn_coef, self.rew_coef)
             loss.backward()
             self.dyn_evals += batch['action'].shape[0] * self.model.dynamics_evals
@@ -244,6 +254,7 @@ class PolicyTrainer:
                  esnr: ESNRLogger | None = None, # when due, the actor gradient comes from M micro-batches + ESNR
                  max_bad: int = 10, # consecutive non-finite updates that stop the run
                  precision: str = 'fp32', # forward precision: fp32, or bf16 on CUDA
+                 compile: bool = False, # the imagination and the critic's loss through `torch.compile` (not the ESNR micro-batches)
                 ):
         if not 0 < lr_min <= min(actor_lr, critic_lr):
             raise ConfigError(f"alg.policy.lr_min={lr_min} must be positive and at most actor_lr={actor_lr} and critic_lr={critic_lr}")
@@ -259,10 +270,14 @@ class PolicyTrainer:
         self.critic_guard = UpdateGuard('critic', critic.parameters(), critic_grad_clip, max_bad)
         self.ret_rms = RunningMeanStd()
         self.dyn_evals = 0
+        device = next(actor.parameters()).device
+        self._rollout, self._critic_loss = compiled(imagine, device, compile), compiled(critic_loss, device, compile)
 
-    def _imagine(self, model: BaseWorldModel, policy: Callable, z0: Tensor, task: Tensor | None) -> Imagination:
+    def _imagine(self, model: BaseWorldModel, policy: Callable, z0: Tensor, task: Tensor | None,
+                 rollout: Callable = imagine, # `imagine`, or its compiled form (for the actor module itself)
+                ) -> Imagination:
         with autocast(z0.device, self.precision):
-            return imagine(model, policy, self.critic, z0, self.horizon, self.gamma, task, self.reward_symexp)
+            return rollout(model, policy, self.critic, z0, self.horizon, self.gamma, task, self.reward_symexp)
 
     def _scale(self) -> Tensor | float:
         return self.ret_rms.std() if self.normalize_returns else 1.
@@ -303,14 +318,14 @@ def actor_step(self: PolicyTrainer, model: BaseWorldModel, z0: Tensor, task: Ten
     params, out = list(self.actor.parameters()), {}
     self.dyn_evals += (2 if esnr_due else 1) * self.horizon * model.dynamics_evals
     if esnr_due:
-        with torch.no_grad(): im = self._imagine(model, self.actor, z0, task)
+        with torch.no_grad(): im = self._imagine(model, self.actor, z0, task, self._rollout)
         if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns)
         G = self._micro_grads(model, z0, task)
         for p, g in zip(params, G.mean(0).split([p.numel() for p in params])): p.grad = g.view_as(p).clone()
         out.update(self.esnr.update(G))
         loss = actor_objective(im.returns, self._scale())
     else:
-        im = self._imagine(model, self.actor, z0, task)
+        im = self._imagine(model, self.actor, z0, task, self._rollout)
         if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns.detach())
         loss = actor_objective(im.returns, self._scale())
         for p, g in zip(params, torch.autograd.grad(loss, params)): p.grad = g
@@ -329,7 +344,7 @@ def critic_steps(self: PolicyTrainer, im: Imagination) -> dict:
     losses, norms = [], []
     for _ in range(self.critic_iterations):
         for idx in torch.randperm(len(z), device=z.device).chunk(self.critic_batches):
-            with autocast(z.device, self.precision): loss = critic_loss(self.critic, z[idx], targets[idx])
+            with autocast(z.device, self.precision): loss = self._critic_loss(self.critic, z[idx], targets[idx])
             loss.backward()
             norms.append(self.critic_guard.step(self.critic_optim, loss))
             losses.append(loss.item())

@@ -16,7 +16,7 @@ __all__ = ['ObsNorm', 'BaseWorldModel']
 
 # %% ../../nbs/05_world_models.ipynb #0b5e0002
 class ObsNorm(nn.Module):
-    "Standardise observations per dimension with fixed statistics of a dataset: $(o - \mu) / \sigma$."
+    "Standardise observations per dimension with fixed statistics of a dataset: (o - mean) / std."
     def __init__(self, obs_dim: int):
         super().__init__()
         self.register_buffer('mean', torch.zeros(obs_dim))
