@@ -8,10 +8,10 @@ PKG = Path(__file__).resolve().parent.parent / 'pwm_flow'
 LAYERS = [  # bottom to top
     ('core, maths, flow, metrics', ['pwm_flow', 'cfg', 'core', 'math', 'flow', 'metrics']),
     ('models and parameter arithmetic', ['models.layers', 'models.base', 'models.world_model', 'models.flow_world_model',
-                                         'models.actor', 'models.critic', 'parity']),
+                                         'models.actor', 'models.critic', 'models.released', 'parity']),
     ('algorithms', ['algorithms.dynamics_loss', 'algorithms.critic_loss', 'algorithms.pwm']),
     ('config and builders', ['builders']),
-    ('runtime', ['envs', 'data', 'policies', 'teacher', 'collect', 'runs', 'model_error']),
+    ('runtime', ['custom_tasks', 'metaworld_tasks', 'envs', 'data', 'policies', 'teacher', 'collect', 'runs', 'model_error']),
     ('apps', ['train', 'report', 'bench', 'experiment', 'docs']),
 ]
 LAYER = {m: i for i, (_, mods) in enumerate(LAYERS) for m in mods}

@@ -233,7 +233,9 @@ def test_ctrl_c_is_one_line_and_resumes(tmp_path, delay):
     "Ctrl-C at a few points past the first checkpoint: one line, exit 130, run.json says so, no temporary file; the same command then finishes."
     args = ['alg=pwm_tiny', 'task=cartpole-balance', 'iterations=60', 'eval_every=20', 'checkpoint_every=5']
     cmd = [str(BIN / 'pwm-flow-train'), *TINY, *args, f'hydra.run.dir={tmp_path}']
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    # Ctrl-C's default handling, even where this test runs with SIGINT ignored (a background job)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     ckpt, deadline = tmp_path / 'checkpoint.pt', time.time() + 120
     while not ckpt.exists() and proc.poll() is None and time.time() < deadline: time.sleep(0.05)
     time.sleep(delay)
