@@ -50,19 +50,26 @@ def flat_rows(grads: dict[str, Tensor], # name -> [M, *shape] gradients
     "Concatenate per-parameter gradients into one row per micro-batch."
     return torch.cat([g.reshape(M, -1) for g in grads.values()], 1)
 
-def vmap_grads(loss: Loss, params: dict[str, Tensor], chunks: tuple[Tensor, ...]) -> Tensor:
-    "Micro-batch gradients in one vectorised pass: `vmap(grad(loss), randomness='different')`."
+def vmap_grads(loss: Loss, params: dict[str, Tensor], chunks: tuple[Tensor, ...], has_aux: bool = False):
+    "Micro-batch gradients in one vectorised pass: `vmap(grad(loss), randomness='different')` (and the stacked `aux`)."
     in_dims = (None,) + (0,) * len(chunks)
-    return flat_rows(vmap(grad(loss), in_dims=in_dims, randomness='different')(params, *chunks), chunks[0].shape[0])
+    out = vmap(grad(loss, has_aux=has_aux), in_dims=in_dims, randomness='different')(params, *chunks)
+    grads, aux = out if has_aux else (out, None)
+    rows = flat_rows(grads, chunks[0].shape[0])
+    return (rows, tuple(aux)) if has_aux else rows
 
-def loop_grads(loss: Loss, params: dict[str, Tensor], chunks: tuple[Tensor, ...]) -> Tensor:
-    "Micro-batch gradients by one `torch.autograd.grad` call per micro-batch."
+def loop_grads(loss: Loss, params: dict[str, Tensor], chunks: tuple[Tensor, ...], has_aux: bool = False):
+    "Micro-batch gradients by one `torch.autograd.grad` call per micro-batch (and the stacked `aux`)."
     p = {k: v.detach().requires_grad_() for k, v in params.items()}
-    rows = []
+    rows, auxes = [], []
     for i in range(chunks[0].shape[0]):
-        gs = torch.autograd.grad(loss(p, *(c[i] for c in chunks)), list(p.values()), allow_unused=True)
+        out = loss(p, *(c[i] for c in chunks))
+        value, aux = out if has_aux else (out, ())
+        gs = torch.autograd.grad(value, list(p.values()), allow_unused=True)
         rows.append(torch.cat([(torch.zeros_like(v) if g is None else g).reshape(-1) for g, v in zip(gs, p.values())]))
-    return torch.stack(rows)
+        auxes.append([a.detach() for a in aux])
+    rows = torch.stack(rows)
+    return (rows, tuple(torch.stack(a) for a in zip(*auxes))) if has_aux else rows
 
 @functools.cache
 def _warn_fallback(reason: str):
@@ -74,14 +81,15 @@ def micro_grads(loss: Loss, # `loss(params, *inputs)`: scalar mean loss through 
                 inputs: tuple[Tensor, ...], # loss inputs, batch on dim 0
                 M: int, # number of equal micro-batches
                 vmap: bool = True, # vectorise with `torch.func`; False: loop of M backward passes
-               ) -> Tensor: # [M, P] one flattened gradient per micro-batch (parameters in `params` order)
+                has_aux: bool = False, # `loss` returns `(scalar, aux)`, `aux` a tuple of tensors, handed back stacked [M, ...]
+               ): # [M, P] one flattened gradient per micro-batch (parameters in `params` order); with `has_aux`, `(rows, aux)`
     "Gradients of `loss` on `M` equal micro-batches, vectorised when possible."
     chunks = split_micro(inputs, M)
     params = {k: v.detach() for k, v in params.items()}
     if vmap:
-        try: return vmap_grads(loss, params, chunks)
+        try: return vmap_grads(loss, params, chunks, has_aux)
         except Exception as e: _warn_fallback(f"{type(e).__name__}: {str(e).splitlines()[0][:200]}")
-    return loop_grads(loss, params, chunks)
+    return loop_grads(loss, params, chunks, has_aux)
 
 # %% ../nbs/03_esnr.ipynb #b8a83ef6
 class ESNRLogger:

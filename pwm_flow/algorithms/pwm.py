@@ -282,15 +282,17 @@ class PolicyTrainer:
     def _scale(self) -> Tensor | float:
         return self.ret_rms.std() if self.normalize_returns else 1.
 
-    def _micro_grads(self, model: BaseWorldModel, z0: Tensor, task: Tensor | None) -> Tensor:
-        "The M micro-batch gradients [M, P] of the actor loss, in `actor.named_parameters()` order."
-        scale = self._scale()
+    def _micro_grads(self, model: BaseWorldModel, z0: Tensor, task: Tensor | None) -> tuple[Tensor, Imagination]:
+        "The M micro-batch gradients [M, P] of the unscaled actor loss (in `actor.named_parameters()` order) and their imagination, whole."
         def loss(params, z0, *task):
             policy = lambda z: functional_call(self.actor, params, (z,))
-            return actor_objective(self._imagine(model, policy, z0, task[0] if task else None).returns, scale)
+            im = self._imagine(model, policy, z0, task[0] if task else None)
+            return actor_objective(im.returns), (im.zs, im.rewards, im.returns)
         params = {k: v.detach() for k, v in self.actor.named_parameters()}
         inputs = (z0,) if task is None else (z0, task)
-        return micro_grads(loss, params, inputs, self.esnr.M)
+        G, (zs, rewards, returns) = micro_grads(loss, params, inputs, self.esnr.M, has_aux=True)
+        whole = lambda x: x.movedim(0, -2).flatten(-2, -1) if x.ndim > 2 else x.flatten()  # [M, ..., B/M(, d)] -> [..., B(, d)]
+        return G, Imagination(zs.movedim(0, 1).flatten(1, 2), whole(rewards), returns.flatten())
 
     def counters(self) -> dict[str, int]:
         "Sanity counters of both guards."
@@ -316,11 +318,11 @@ class PolicyTrainer:
 def actor_step(self: PolicyTrainer, model: BaseWorldModel, z0: Tensor, task: Tensor | None, esnr_due: bool) -> tuple[Imagination, dict]:
     "One actor step on imagined returns: plain autograd, or (when ESNR is due) the mean of M micro-batch gradients; returns the imagination."
     params, out = list(self.actor.parameters()), {}
-    self.dyn_evals += (2 if esnr_due else 1) * self.horizon * model.dynamics_evals
+    self.dyn_evals += self.horizon * model.dynamics_evals
     if esnr_due:
-        with torch.no_grad(): im = self._imagine(model, self.actor, z0, task, self._rollout)
+        G, im = self._micro_grads(model, z0, task)
         if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns)
-        G = self._micro_grads(model, z0, task)
+        G = G / self._scale()  # the gradient of the scaled objective
         for p, g in zip(params, G.mean(0).split([p.numel() for p in params])): p.grad = g.view_as(p).clone()
         out.update(self.esnr.update(G))
         loss = actor_objective(im.returns, self._scale())
