@@ -175,6 +175,10 @@ def compiled(fn: Callable, # a loss or rollout function
             ) -> Callable:
     "`fn` through `torch.compile` when `enabled`: with CUDA graphs (`mode='reduce-overhead'`) on CUDA, inductor's default elsewhere."
     if not enabled: return fn
+    # Compiled code is cached per function and guarded on the modules it saw; every task's fresh actor and critic
+    # would add guards until the cache's limit silently sends the function back to eager. Each new trainer starts
+    # from empty caches instead (functions compiled before are compiled again on their next call).
+    torch.compiler.reset()
     return torch.compile(fn, mode='reduce-overhead' if device.type == 'cuda' else None)
 
 # %% ../../nbs/12_pwm.ipynb #e6deef62
