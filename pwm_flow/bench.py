@@ -9,6 +9,7 @@ from typing import Callable
 import hydra
 import pandas as pd
 import torch
+from torch.utils.flop_counter import FlopCounterMode
 from hydra import compose
 from omegaconf import DictConfig, OmegaConf
 from .core import ConfigError, check_choice, check_positive, get_device, hydra_errors, one_line_errors
@@ -18,7 +19,7 @@ from .parity import count_params
 from .builders import build_world_model, policy_trainer, variant_label, variant_names, world_model_trainer
 from .algorithms.pwm import start_latents
 from .report import markdown_table
-from torch.utils.flop_counter import FlopCounterMode
+
 log = logging.getLogger(__name__)
 
 # %% auto #0

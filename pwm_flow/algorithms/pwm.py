@@ -295,8 +295,8 @@ class PolicyTrainer:
         params = {k: v.detach() for k, v in self.actor.named_parameters()}
         inputs = (z0,) if task is None else (z0, task)
         G, (zs, rewards, returns) = micro_grads(loss, params, inputs, self.esnr.M, has_aux=True)
-        whole = lambda x: x.movedim(0, -2).flatten(-2, -1) if x.ndim > 2 else x.flatten()  # [M, ..., B/M(, d)] -> [..., B(, d)]
-        return G, Imagination(zs.movedim(0, 1).flatten(1, 2), whole(rewards), returns.flatten())
+        whole = lambda x: x.movedim(0, 1).flatten(1, 2)  # [M, T, B/M, ...] -> [T, B, ...], micro-batch m holding rows m*B/M..
+        return G, Imagination(whole(zs), whole(rewards), returns.flatten())
 
     def counters(self) -> dict[str, int]:
         "Sanity counters of both guards."
@@ -326,10 +326,11 @@ def actor_step(self: PolicyTrainer, model: BaseWorldModel, z0: Tensor, task: Ten
     if esnr_due:
         G, im = self._micro_grads(model, z0, task)
         if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns)
-        G = G / self._scale()  # the gradient of the scaled objective
+        scale = self._scale()
+        G = G / scale  # the gradient of the scaled objective
         for p, g in zip(params, G.mean(0).split([p.numel() for p in params])): p.grad = g.view_as(p).clone()
         out.update(self.esnr.update(G))
-        loss = actor_objective(im.returns, self._scale())
+        loss = actor_objective(im.returns, scale)
     else:
         im = self._imagine(model, self.actor, z0, task, self._rollout)
         if torch.isfinite(im.returns).all(): self.ret_rms.update(im.returns.detach())

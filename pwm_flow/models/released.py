@@ -20,7 +20,7 @@ RELEASED_PREFIXES = {'_encoder.state.': 'encoder.', '_encoder.': 'encoder.', '_d
 def released_state(checkpoint: dict, # a loaded TD-MPC2 (`model`) or PWM (`world_model`) checkpoint, or a bare state dict
                   ) -> dict[str, Tensor]: # their world-model tensors under their names
     "The world-model part of a released checkpoint."
-    sd = checkpoint.get('model', checkpoint.get('world_model', checkpoint))
+    sd = checkpoint.get('model', checkpoint.get('world_model', checkpoint)) if isinstance(checkpoint, dict) else None
     if not isinstance(sd, dict): raise ConfigError("the checkpoint holds no state dict under 'model' or 'world_model'")
     return {k: v for k, v in sd.items() if isinstance(v, Tensor) and k.startswith(('_encoder.', '_dynamics.', '_reward.', '_task_emb.'))}
 
