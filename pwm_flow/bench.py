@@ -12,13 +12,12 @@ import torch
 from torch.utils.flop_counter import FlopCounterMode
 from hydra import compose
 from omegaconf import DictConfig, OmegaConf
-from .core import ConfigError, check_choice, check_positive, get_device, hydra_errors, one_line_errors
+from .core import ConfigError, check_choice, check_positive, get_device, hydra_errors, markdown_table, one_line_errors
 from .data import synthetic_episodes, sample_windows
-from .envs import TASKS, TASK_SETS
+from .tasks import TASKS, TASK_SETS
 from .parity import count_params
 from .builders import build_world_model, policy_trainer, variant_label, variant_names, world_model_trainer
 from .algorithms.pwm import start_latents
-from .report import markdown_table
 
 log = logging.getLogger(__name__)
 

@@ -73,10 +73,11 @@ def build_actor(alg: DictConfig, model: BaseWorldModel,
 def world_model_trainer(alg: DictConfig, model: BaseWorldModel,
                         precision: str = 'fp32', # forward precision
                         compile: bool = False, # through torch.compile
+                        data_parallel: bool = False, # one of torchrun's processes (DistributedDataParallel)
                        ) -> WorldModelTrainer:
     "The world model's trainer from `alg`: its loss strategy, optimiser and recipe."
     return WorldModelTrainer(model, instantiate(alg.dynamics_loss), gamma=alg.gamma, max_bad=alg.max_bad_updates,
-                             precision=precision, compile=compile, **alg.wm_optim, **alg.wm_loss)
+                             precision=precision, compile=compile, data_parallel=data_parallel, **alg.wm_optim, **alg.wm_loss)
 
 def policy_trainer(alg: DictConfig, model: BaseWorldModel, device: torch.device,
                    task_action_dim: int, # the task's own action size

@@ -15,7 +15,8 @@ from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from tqdm.auto import tqdm
 from .core import ConfigError, FolderLock, check_choice, check_positive, config_diff, get_device, hydra_errors, one_line_errors
-from .envs import TASK_SETS, VecEnv, set_dims, set_steps
+from .tasks import TASK_SETS, set_dims, set_steps
+from .envs import VecEnv
 from .data import task_ids, tmp_path, write_chunk
 from .policies import PolicyFn, collect_policy
 from .teacher import teacher_policy

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib, fcntl, functools, io, json, math, os, platform, subprocess, sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
+import pandas as pd
 import torch
 from hydra.errors import HydraException, MissingConfigException, OverrideParseException
 from omegaconf import DictConfig
@@ -16,7 +17,8 @@ import pwm_flow
 # %% auto #0
 __all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'check_real', 'find_config_error', 'full_errors',
            'one_line_errors', 'hydra_message', 'os_message', 'hydra_errors', 'get_device', 'hardware', 'atomic_write',
-           'save_json', 'save_torch', 'FolderLock', 'load_record', 'code_version', 'flat_dict', 'config_diff']
+           'save_json', 'save_torch', 'FolderLock', 'load_record', 'code_version', 'flat_dict', 'config_diff',
+           'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -245,3 +247,11 @@ def config_diff(old: dict, # e.g. the config a run folder recorded
     keys = [k for k in sorted(set(fo) | set(fn)) if fo.get(k) != fn.get(k)]
     more = f" and {len(keys) - most} more" if len(keys) > most else ''
     return '; '.join(f"{k}: {fo.get(k)!r} there, {fn.get(k)!r} here" for k in keys[:most]) + more
+
+# %% ../nbs/00_core.ipynb #7a1b2c02
+def markdown_table(df: pd.DataFrame) -> str:
+    "A DataFrame as a GitHub markdown table (floats with 4 significant digits)."
+    cell = lambda v: f'{v:.4g}' if isinstance(v, float) else str(v)
+    lines = ['| ' + ' | '.join(df.columns) + ' |', '|' + '---|' * len(df.columns)]
+    lines += ['| ' + ' | '.join(cell(v) for v in row) + ' |' for row in df.itertuples(index=False)]
+    return '\n'.join(lines)

@@ -5,20 +5,21 @@
 # %% ../nbs/10_data.ipynb #a1aeb474
 from __future__ import annotations
 import json, logging, os, pickle, re, subprocess, sys, zipfile
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 from torch import Tensor
 from tensordict import TensorDict
 from tqdm.auto import tqdm
 from .core import ConfigError, check_choice, check_positive
-from .envs import TASKS, TASK_SETS, set_dims, task_spec
+from .tasks import TASKS, TASK_SETS, set_dims, task_spec
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'KEYS', 'DataError', 'synthetic_episodes', 'check_layout', 'check_task_ids', 'check_values', 'read_chunk',
-           'tmp_path', 'write_chunk', 'chunk_files', 'task_ids', 'load_dataset', 'sample_windows', 'ReplayBuffer',
-           'load_memory_benchmark']
+           'tmp_path', 'write_chunk', 'chunk_files', 'task_ids', 'Shard', 'load_shard', 'load_dataset',
+           'sample_windows', 'ReplayBuffer', 'load_memory_benchmark']
 
 # %% ../nbs/10_data.ipynb #4ecdb5e1
 class DataError(ConfigError):
@@ -161,12 +162,21 @@ def task_ids(tasks: list[str] | None, # task names, or None for all of the set
     if outside: raise ConfigError(f"tasks: {', '.join(outside)} not in task_set={task_set}")
     return ids
 
-def load_dataset(path: str | Path, # a chunk file or a directory of `*.pt` chunks
-                 tasks: list[str] | None = None, # task names to keep (None: all)
-                 task_set: str = 'mt30', # `mt30` or `mt80`: widths and valid ids
-                 trust: bool = False, # allow arbitrary pickled objects (only for files from a trusted source)
-                ) -> TensorDict: # [E, T+1] episodes of the selected tasks
-    "Load the episodes of `tasks` from TD-MPC2-format chunks, one memory-mapped chunk at a time."
+@dataclass
+class Shard:
+    "One process's share of a dataset: its episodes, and where they sit among all the selected episodes."
+    episodes: TensorDict # [E_r, T+1]
+    first: int # the index of its first episode among all selected episodes
+    total: int # E, the selected episodes of every file
+
+def load_shard(path: str | Path, # a chunk file or a directory of `*.pt` chunks
+               tasks: list[str] | None = None, # task names to keep (None: all)
+               task_set: str = 'mt30', # `mt30` or `mt80`: widths and valid ids
+               trust: bool = False, # allow arbitrary pickled objects (only for files from a trusted source)
+               rank: int = 0, # this process (torchrun's RANK)
+               world: int = 1, # the number of processes (torchrun's WORLD_SIZE)
+              ) -> Shard:
+    "Load process `rank`'s block of the episodes of `tasks` from TD-MPC2-format chunks, one memory-mapped chunk at a time."
     ids, files = task_ids(tasks, task_set), chunk_files(path)
     D_o, D_a = set_dims(task_set)
     picks, length, found = [], None, set()
@@ -175,11 +185,15 @@ def load_dataset(path: str | Path, # a chunk file or a directory of `*.pt` chunk
         check_layout(td, str(f), D_o, D_a, length)
         length = td.batch_size[1]
         check_task_ids(td['task'], str(f), task_set)
-        first = td['task'][:, 0]
-        found |= set(first.unique().tolist())
-        picks.append(torch.isin(first, torch.tensor(ids, dtype=first.dtype)).nonzero().squeeze(1))
-    E = sum(len(p) for p in picks)
-    if E == 0: raise DataError(f"{path}: no episodes of tasks {', '.join(tasks or ['(all)'])} (task ids present: {sorted(found)})")
+        task = td['task'][:, 0]
+        found |= set(task.unique().tolist())
+        picks.append(torch.isin(task, torch.tensor(ids, dtype=task.dtype)).nonzero().squeeze(1))
+    total = sum(len(p) for p in picks)
+    if total == 0: raise DataError(f"{path}: no episodes of tasks {', '.join(tasks or ['(all)'])} (task ids present: {sorted(found)})")
+    if total < world: raise DataError(f"{path}: {total} episodes for {world} processes; each process needs one at least")
+    first, end, o = rank * total // world, (rank + 1) * total // world, 0  # this process's episodes: first..end-1 of all
+    for i, p in enumerate(picks): picks[i], o = p[max(first - o, 0):max(end - o, 0)], o + len(p)
+    E = end - first
     out = TensorDict({'obs': torch.empty(E, length, D_o), 'action': torch.empty(E, length, D_a),
                       'reward': torch.empty(E, length), 'task': torch.empty(E, length, dtype=torch.long)}, batch_size=[E, length])
     o = 0
@@ -190,22 +204,33 @@ def load_dataset(path: str | Path, # a chunk file or a directory of `*.pt` chunk
         check_values(out[o:o + len(idx)], str(f), idx)
         log.info("%s: kept %d of %d episodes", f, len(idx), td.batch_size[0])
         o += len(idx)
-    return out
+    return Shard(out, first, total)
+
+def load_dataset(path: str | Path, # a chunk file or a directory of `*.pt` chunks
+                 tasks: list[str] | None = None, # task names to keep (None: all)
+                 task_set: str = 'mt30', # `mt30` or `mt80`: widths and valid ids
+                 trust: bool = False, # allow arbitrary pickled objects (only for files from a trusted source)
+                ) -> TensorDict: # [E, T+1] episodes of the selected tasks
+    "Load the episodes of `tasks` from TD-MPC2-format chunks, one memory-mapped chunk at a time."
+    return load_shard(path, tasks, task_set, trust).episodes
 
 # %% ../nbs/10_data.ipynb #02efef5c
 def sample_windows(episodes: TensorDict, # [E, T+1]
                    batch: int, # B
                    horizon: int, # H
                    generator: torch.Generator | None = None, # for reproducible draws
-                  ) -> dict[str, Tensor]: # obs [H+1, B, D_o], action [H, B, D_a], reward [H, B], task [B]
-    "Uniform windows `obs[s:s+H+1]`, `action[s+1:s+H+1]`, `reward[s+1:s+H+1]`, time-first."
+                   first: int = 0, # a shard's: the index of its first episode among all `total`
+                   total: int | None = None, # a shard's: the number of all episodes (None: these are all)
+                  ) -> dict[str, Tensor]: # obs [H+1, B', D_o], action [H, B', D_a], reward [H, B'], task [B'] (B' = B unsharded)
+    "Uniform windows `obs[s:s+H+1]`, `action[s+1:s+H+1]`, `reward[s+1:s+H+1]`, time-first; a shard keeps its own."
     check_positive('batch', batch); check_positive('horizon', horizon)
     E, T1 = episodes.batch_size
     if horizon > T1 - 1: raise ConfigError(f"horizon={horizon} needs episodes of at least {horizon + 1} steps; these have {T1}")
     dev = episodes['obs'].device
     gdev = dev if generator is None else generator.device
-    e = torch.randint(E, (batch,), generator=generator, device=gdev).to(dev)
+    e = torch.randint(E if total is None else total, (batch,), generator=generator, device=gdev).to(dev)
     s = torch.randint(T1 - horizon, (batch,), generator=generator, device=gdev).to(dev)
+    if total is not None: mine = (e >= first) & (e < first + E); e, s = e[mine] - first, s[mine]
     t = s[None, :] + torch.arange(horizon + 1, device=dev)[:, None] # [H+1, B]
     return {'obs': episodes['obs'][e[None], t], 'action': episodes['action'][e[None], t[1:]],
             'reward': episodes['reward'][e[None], t[1:]], 'task': episodes['task'][e, 0]}

@@ -13,7 +13,7 @@ from omegaconf import DictConfig, OmegaConf
 from rliable import library as rly, metrics as rly_metrics
 import pwm_flow.cfg
 from .core import ConfigError, FolderLock, check_choice, check_positive, hydra_errors, one_line_errors
-from .envs import task_spec
+from .tasks import task_spec
 from .data import load_dataset
 from .builders import variant_label, variant_names
 from .teacher import TEACHER_FILE

@@ -10,7 +10,8 @@ import torch
 from torch import nn, Tensor
 from omegaconf import DictConfig, OmegaConf
 from .core import ConfigError, config_diff, load_record, save_torch
-from .envs import TASKS, VecEnv, task_spec
+from .tasks import TASKS, task_spec
+from .envs import VecEnv
 from .models.base import BaseWorldModel
 from .models.actor import Actor
 from .algorithms.pwm import TrainingDiverged

@@ -15,8 +15,8 @@ import torch
 from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
-from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, hardware, hydra_errors, one_line_errors
-from .envs import task_spec
+from .core import ConfigError, EVAL_SEED_OFFSET, check_positive, hardware, hydra_errors, markdown_table, one_line_errors
+from .tasks import task_spec
 from .policies import evaluate
 from .builders import variant_label
 from .runs import read_run, run_summary
@@ -24,8 +24,7 @@ from .runs import read_run, run_summary
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'REPORT_COLUMNS', 'summary', 'plot_curves', 'markdown_table', 'write_report', 'baseline_rewards', 'overrides',
-           'launch', 'main']
+__all__ = ['log', 'REPORT_COLUMNS', 'summary', 'plot_curves', 'write_report', 'baseline_rewards', 'overrides', 'launch', 'main']
 
 # %% ../nbs/14_report.ipynb #689841b7
 REPORT_COLUMNS = {'P_model': 'params', 'parity_gap_pct': 'parity gap %', 'dyn_evals_per_step': 'evals/step',
@@ -60,13 +59,6 @@ def plot_curves(runs: dict[str, str | Path], # label -> run folder
     return Path(path)
 
 # %% ../nbs/14_report.ipynb #9b52d51e
-def markdown_table(df: pd.DataFrame) -> str:
-    "A DataFrame as a GitHub markdown table (floats with 4 significant digits)."
-    cell = lambda v: f'{v:.4g}' if isinstance(v, float) else str(v)
-    lines = ['| ' + ' | '.join(df.columns) + ' |', '|' + '---|' * len(df.columns)]
-    lines += ['| ' + ' | '.join(cell(v) for v in row) + ' |' for row in df.itertuples(index=False)]
-    return '\n'.join(lines)
-
 def write_report(out_dir: str | Path, # folder for report.md and the PNGs
                  runs: dict[str, str | Path], # label -> run folder
                  task: str, # the task, for the title

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+import torch.distributed as dist
 from omegaconf import DictConfig, OmegaConf
 from tqdm.auto import tqdm
 from .core import ConfigError, FolderLock, atomic_write, config_diff, load_record, save_json, save_torch
@@ -76,14 +77,16 @@ def _set_rng_state(s: dict) -> None:
     if s['cuda'] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 class Run:
-    "A training run in its folder: files, counters, progress bar, checkpoints."
+    "A training run in its folder: files, counters, progress bar, checkpoints (written by process 0 of a torchrun run)."
     def __init__(self, cfg: DictConfig, # the resolved train config
                  run_dir: Path, # the run's folder
                  total: int, # iterations of the whole run
                  info: dict, # run.json entries besides the config (parity, sizes, ...)
                 ):
         self.cfg, self.dir, self.total = cfg, Path(run_dir), total
-        self.lock = FolderLock(self.dir, 'run folder').acquire()
+        self.rank, self.world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
+        self.writer = self.rank == 0  # the other processes of a torchrun run only read the folder
+        self.lock = FolderLock(self.dir, 'run folder').acquire() if self.writer else None
         self.metrics, self.ckpt_path, self.json_path = MetricsFile(self.dir / 'metrics.csv'), self.dir / 'checkpoint.pt', self.dir / 'run.json'
         self.config = OmegaConf.to_container(cfg, resolve=True)
         self.info = dict(config=self.config, **info, status='running', final={})
@@ -110,13 +113,17 @@ class Run:
             if ckpt['config'] != self.config:
                 raise ConfigError(f"{self.ckpt_path} is a checkpoint of another config ({config_diff(ckpt['config'], self.config)}); "
                                   "choose another hydra.run.dir")
+            if len(ckpt['rng']) != self.world:
+                raise ConfigError(f"{self.ckpt_path} was written by {len(ckpt['rng'])} process(es); resume it with as many "
+                                  f"(torchrun --nproc_per_node={len(ckpt['rng'])}), not {self.world}")
             self.iteration, self.env_steps, self.wall0 = ckpt['iteration'], ckpt['env_steps'], ckpt['wall_clock']
-            _set_rng_state(ckpt['rng'])
+            _set_rng_state(ckpt['rng'][self.rank])
             self.info['final'] = ckpt['final']
             log.info(f"resuming {self.dir} from iteration {self.iteration}")
+        self.t0 = time.time()
+        if not self.writer: return ckpt
         self.metrics.truncate(self.iteration)
         save_json(self.info, self.json_path)
-        self.t0 = time.time()
         self.bar = tqdm(total=self.total, initial=self.iteration, desc=f"{self.cfg.mode} {self.cfg.task if self.info['tasks'] else 'world model'}", dynamic_ncols=True)
         return ckpt
 
@@ -126,6 +133,7 @@ class Run:
     def row(self, values: dict) -> None:
         "Advance the iteration, append its metrics row and update the progress bar."
         self.iteration += 1
+        if not self.writer: return
         self.metrics.append({'iteration': self.iteration, 'env_steps': self.env_steps, 'wall_clock': self.wall_clock, **values})
         self.last.update({k: v for k, v in values.items() if isinstance(v, float) and math.isfinite(v)})
         keys = dict(eval_reward='eval', wm_loss='wm', actor_loss='actor', esnr_db='esnr_dB')
@@ -133,14 +141,18 @@ class Run:
         self.bar.update()
 
     def checkpoint(self, state: dict) -> None:
-        "Atomically save `state` with the counters and random states."
-        save_torch(dict(state, kind='checkpoint', config=self.config, iteration=self.iteration, env_steps=self.env_steps,
-                        wall_clock=self.wall_clock, rng=_rng_state(), final=self.info['final']), self.ckpt_path)
+        "Atomically save `state` with the counters and every process's random states (a call of every process)."
+        rng = [_rng_state()]
+        if self.world > 1: rng = [None] * self.world; dist.all_gather_object(rng, _rng_state())
+        if self.writer:
+            save_torch(dict(state, kind='checkpoint', config=self.config, iteration=self.iteration, env_steps=self.env_steps,
+                            wall_clock=self.wall_clock, rng=rng, final=self.info['final']), self.ckpt_path)
 
     def due(self, every: int) -> bool: return self.iteration % every == 0
 
     def finish(self, status: str = 'finished') -> None:
         "Close the progress bar, record the status in run.json and release the folder."
+        if not self.writer: return
         if self.bar is not None: self.bar.close()
         self.info.update(status=status, wall_clock=self.wall_clock, iterations=self.iteration, env_steps=self.env_steps)
         save_json(self.info, self.json_path)

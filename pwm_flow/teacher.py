@@ -18,7 +18,8 @@ from torch import nn, Tensor
 from tqdm.auto import tqdm
 from .core import (ConfigError, EVAL_SEED_OFFSET, atomic_write, check_positive, hardware, hydra_errors, load_record, one_line_errors,
                            save_json, save_torch)
-from .envs import make_env, set_dims, task_spec
+from .tasks import set_dims, task_spec
+from .envs import make_env
 from .data import write_chunk
 from .policies import PolicyFn, evaluate, for_collection
 
@@ -32,7 +33,7 @@ __all__ = ['log', 'TEACHER_FILE', 'GymEnv', 'TeacherActor', 'mean_actor', 'save_
 # %% ../nbs/11a_teacher.ipynb #24d818e5
 class GymEnv(gym.Env):
     "One task of `pwm_flow.envs` as a gymnasium environment: its own obs and action widths, time-limit truncation."
-    def __init__(self, task: str, # a task name from `pwm_flow.envs.TASKS`
+    def __init__(self, task: str, # a task name from `pwm_flow.tasks.TASKS`
                  seed: int, # seed of the initial-state randomness
                 ):
         self.env = make_env(task, seed)
@@ -137,7 +138,7 @@ def buffer_episodes(sac: SAC, # a SAC whose replay buffer holds whole episodes f
                       reward=torch.cat([nan(E, 1), take(rb.rewards)[..., 0]], 1),
                       task=torch.full((E, T + 1), spec.id, dtype=torch.long), batch_size=[E, T + 1])
 
-def train_teacher(task: str, # a task name from `pwm_flow.envs.TASKS`
+def train_teacher(task: str, # a task name from `pwm_flow.tasks.TASKS`
                   out_dir: str | Path, # the teacher's folder
                   seed: int = 1,
                   max_steps: int = 200_000, # agent steps at most

@@ -4,19 +4,21 @@
 
 # %% ../nbs/13_train.ipynb #72706190
 from __future__ import annotations
-import json, logging, random, sys
+import json, logging, os, random, sys
 from pathlib import Path
 from typing import Callable
 import hydra
 import numpy as np
 import torch
+import torch.distributed as dist
 from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from torch import Tensor
 from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, check_real, code_version, get_device, hardware, hydra_errors, one_line_errors
-from .envs import TASKS, TASK_SETS, VecEnv, set_dims, task_spec
-from .data import load_dataset, sample_windows, ReplayBuffer
+from .tasks import TASKS, TASK_SETS, set_dims, task_spec
+from .envs import VecEnv
+from .data import Shard, load_shard, sample_windows, ReplayBuffer
 from .parity import count_params, parity_table
 from .models.base import BaseWorldModel
 from .algorithms.pwm import PolicyTrainer, TrainingDiverged, autocast, start_latents
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'MODES', 'PRECISIONS', 'REAL_KEYS', 'resolve_tasks', 'check_config', 'counts', 'train_online', 'task_episodes',
-           'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
+           'train_offline', 'join_processes', 'train', 'run_app', 'main', 'pretrain_main']
 
 # %% ../nbs/13_train.ipynb #7b5a8f10
 MODES = ('online', 'offline', 'pretrain')
@@ -141,25 +143,30 @@ def task_episodes(episodes: TensorDict, # the dataset [E, T+1]
     if sel.shape[0] == 0: raise ConfigError(f"the dataset has no episodes of task {task}")
     return sel
 
-def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device: torch.device) -> None:
-    "World-model pretraining, then one policy per task with the world model frozen or fine-tuned."
-    cfg, alg, off = run.cfg, run.cfg.alg, run.cfg.offline
+def train_offline(run: Run, model: BaseWorldModel, shard: Shard, device: torch.device) -> None:
+    "World-model pretraining (on this process's shard of the data), then one policy per task with the world model frozen or fine-tuned."
+    cfg, alg, off, episodes = run.cfg, run.cfg.alg, run.cfg.offline, shard.episodes
     tasks, W, T = run.info['tasks'], 0 if off.world_model or off.released_world_model else alg.wm_iterations, cfg.iterations
     per_task = {t: task_episodes(episodes, t) for t in tasks}
-    wm, gen = world_model_trainer(alg, model, cfg.precision, cfg.compile), torch.Generator().manual_seed(cfg.seed)
+    wm, gen = world_model_trainer(alg, model, cfg.precision, cfg.compile, run.world > 1), torch.Generator().manual_seed(cfg.seed)
     ckpt = run.start()
     if ckpt is not None: wm.load_state_dict(ckpt['wm']); gen.set_state(ckpt['generator'])
-    elif W and model.obs_norm is not None: model.obs_norm.fit(episodes['obs'])  # the pretraining data's statistics
+    elif W and model.obs_norm is not None: model.obs_norm.fit(episodes['obs'], distributed=run.world > 1)  # the pretraining data's statistics
     resumed = None if ckpt is None else ckpt['policy'] # the policy being learned when the checkpoint was written
-    windows = lambda eps, batch, horizon: {k: v.to(device) for k, v in sample_windows(eps, batch, horizon, gen).items()}
+    windows = lambda eps, batch, horizon, **span: {k: v.to(device) for k, v in sample_windows(eps, batch, horizon, gen, **span).items()}
     pol = None
     while run.iteration < run.total:
         it = run.iteration + 1
         if it <= W:
-            row = {'phase': 'wm', 'task': 'all', **wm.update(windows(episodes, alg.wm_batch_size, alg.horizon))}
+            batch = windows(episodes, alg.wm_batch_size, alg.horizon, first=shard.first, total=shard.total)  # this shard's part
+            n = batch['task'].shape[0]
+            if n == 0:  # none of the global batch is in this shard: a window at weight 0 still joins the gradient average
+                batch = {k: v.to(device) for k, v in sample_windows(episodes, 1, alg.horizon, torch.Generator()).items()}
+            row = {'phase': 'wm', 'task': 'all', **wm.update(batch, weight=n * run.world / alg.wm_batch_size)}
             run.row({**row, **counts(model, wm)})
-            for name in ['world_model.pt'] * (it == W) + [f'world_model_{it}.pt'] * (it in off.wm_snapshots):
-                save_world_model(run.dir / name, alg, model, it, off.dataset)
+            if run.writer:
+                for name in ['world_model.pt'] * (it == W) + [f'world_model_{it}.pt'] * (it in off.wm_snapshots):
+                    save_world_model(run.dir / name, alg, model, it, off.dataset)
             if run.due(cfg.checkpoint_every) or it == W: run.checkpoint(dict(wm=wm.state_dict(), generator=gen.get_state(), policy=None))
             continue
         k, local = divmod(it - W - 1, T)
@@ -185,23 +192,39 @@ def train_offline(run: Run, model: BaseWorldModel, episodes: TensorDict, device:
             run.checkpoint(dict(wm=wm.state_dict(), generator=gen.get_state(), policy=None if pol is None else pol.state_dict()))
 
 # %% ../nbs/13_train.ipynb #8c699ebc
+def join_processes(cfg: DictConfig, # the composed config
+                   device: torch.device, # the configured device
+                  ) -> torch.device: # this process's device (its own GPU on CUDA)
+    "Under torchrun: join the process group, NCCL on CUDA (a GPU per process, LOCAL_RANK), gloo on CPU."
+    if cfg.mode != 'pretrain':
+        raise ConfigError("torchrun with several processes runs pwm-flow-pretrain only (world-model pretraining); "
+                          "train the policies with pwm-flow-train mode=offline offline.world_model=<its world_model.pt>")
+    if device.type == 'cuda': device = torch.device('cuda', int(os.environ['LOCAL_RANK'])); torch.cuda.set_device(device)
+    dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
+    return device
+
 def train(cfg: DictConfig, # the composed `train` config
           run_dir: str | Path, # the run's folder
          ) -> dict: # the run's run.json contents
     "Run (or resume) one training run in `run_dir`."
     check_config(cfg)
     device = get_device(cfg.device)
+    world = int(os.environ.get('WORLD_SIZE', '1'))  # torchrun's
+    if world > 1: device = join_processes(cfg, device)
     autocast(device, cfg.precision)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     tasks = resolve_tasks(cfg)
     if cfg.mode != 'online': obs_dim, action_dim = set_dims(cfg.offline.task_set)  # datasets are padded to the set's widths
     else: obs_dim, action_dim = task_spec(tasks[0]).obs_dim, task_spec(tasks[0]).action_dim
     meta = check_alg(cfg.alg, obs_dim, action_dim, len(TASKS))
-    episodes = None
+    shard = None
     if cfg.mode != 'online':
-        episodes = load_dataset(cfg.offline.dataset, task_set=cfg.offline.task_set, trust=cfg.offline.trust)
-        for t in tasks: task_episodes(episodes, t)
-        if cfg.alg.model.task_dim == 0 and episodes['task'][:, 0].unique().numel() > 1:
+        rank = dist.get_rank() if world > 1 else 0
+        shard = load_shard(cfg.offline.dataset, task_set=cfg.offline.task_set, trust=cfg.offline.trust, rank=rank, world=world)
+        for t in tasks: task_episodes(shard.episodes, t)
+        present = [shard.episodes['task'][:, 0].unique().tolist()]
+        if world > 1: present = [None] * world; dist.all_gather_object(present, shard.episodes['task'][:, 0].unique().tolist())
+        if cfg.alg.model.task_dim == 0 and len(set().union(*present)) > 1:
             raise ConfigError("the dataset holds several tasks: a multi-task world model needs alg.model.task_dim > 0 (e.g. 64)")
     table = parity_table(meta, cfg.alg.model.get('velocity_units'))
     pretrained, off = None, cfg.offline
@@ -215,7 +238,7 @@ def train(cfg: DictConfig, # the composed `train` config
                 P_model=count_params(meta), dyn_evals_per_step=meta.dynamics_evals,
                 wm_iterations=W if pretrained is None else pretrained['iterations'], device=str(device),
                 torch=torch.__version__, hardware=hardware(), cpu_capability=torch.backends.cpu.get_cpu_capability(),
-                commit=code_version())
+                commit=code_version(), processes=world)
     run = Run(cfg, run_dir, W + len(tasks) * cfg.iterations, info)
     old = run.previous()
     if old is not None and old['status'] == 'finished':
@@ -226,7 +249,7 @@ def train(cfg: DictConfig, # the composed `train` config
     if pretrained is not None: model.load_state_dict(pretrained['state'])
     try:
         if cfg.mode == 'online': train_online(run, model, device)
-        else: train_offline(run, model, episodes, device)
+        else: train_offline(run, model, shard, device)
     except TrainingDiverged:
         run.finish('diverged')
         raise
@@ -254,7 +277,9 @@ def run_app(cfg: DictConfig) -> None:
     except OSError as e:
         print(f"error: {e.strerror or e} ({e.filename or out}); fix it and re-run the same command to resume from the last checkpoint", file=sys.stderr)
         sys.exit(1)
-    print(f"run folder: {HydraConfig.get().runtime.output_dir}  final: {json.dumps(info['final'])}")
+    finally:
+        if dist.is_initialized(): dist.destroy_process_group()
+    if int(os.environ.get('RANK', '0')) == 0: print(f"run folder: {out}  final: {json.dumps(info['final'])}")
 
 @hydra_errors
 @hydra.main(config_path="cfg", config_name="train", version_base=None)

@@ -14,7 +14,7 @@ from hydra import compose, initialize_config_module
 from pwm_flow.algorithms.pwm import start_latents
 from pwm_flow.builders import build_world_model, policy_trainer, world_model_trainer
 from pwm_flow.data import sample_windows, synthetic_episodes
-from pwm_flow.envs import TASK_SETS, TASKS
+from pwm_flow.tasks import TASK_SETS, TASKS
 
 SMALL = ['alg.model.latent_dim=16', 'alg.model.encoder_units=[16]', 'alg.model.units=[16,16]', 'alg.actor.units=[16]',
          'alg.critic.units=[16]', 'alg.horizon=4', 'alg.batch_size=16', 'alg.wm_batch_size=16', 'alg.esnr.M=4',

@@ -5,7 +5,8 @@ import pytest
 import torch
 
 from pwm_flow.core import ConfigError
-from pwm_flow.envs import TASK_SETS, TASKS, VecEnv, make_env, set_dims, set_steps, task_spec
+from pwm_flow.tasks import TASK_SETS, TASKS, set_dims, set_steps, task_spec
+from pwm_flow.envs import VecEnv, make_env
 
 MT30_DIMS = {  # REFERENCE.md: id order, (obs, action)
     'walker-stand': (24, 6), 'walker-walk': (24, 6), 'walker-run': (24, 6), 'cheetah-run': (17, 6),

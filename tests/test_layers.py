@@ -6,7 +6,7 @@ import pytest
 
 PKG = Path(__file__).resolve().parent.parent / 'pwm_flow'
 LAYERS = [  # bottom to top
-    ('core, maths, flow, metrics', ['pwm_flow', 'cfg', 'core', 'math', 'flow', 'metrics']),
+    ('core, maths, flow, metrics, the task registry', ['pwm_flow', 'cfg', 'core', 'math', 'flow', 'metrics', 'tasks']),
     ('models and parameter arithmetic', ['models.layers', 'models.base', 'models.world_model', 'models.flow_world_model',
                                          'models.actor', 'models.critic', 'models.released', 'parity']),
     ('algorithms', ['algorithms.dynamics_loss', 'algorithms.critic_loss', 'algorithms.pwm']),

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Callable
 import torch
 from torch import nn, Tensor
+import torch.distributed as dist
 from torch.func import functional_call
+from torch.nn.parallel import DistributedDataParallel
 from fastcore.basics import patch
 from ..core import ConfigError
 from ..math import soft_ce, two_hot_inv, gamma_weights
@@ -22,7 +24,8 @@ from .dynamics_loss import latent_rollout, check_pairing
 
 # %% auto #0
 __all__ = ['model_task', 'start_latents', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective', 'RunningMeanStd',
-           'TrainingDiverged', 'UpdateGuard', 'autocast', 'compiled', 'WorldModelTrainer', 'PolicyTrainer']
+           'TrainingDiverged', 'UpdateGuard', 'autocast', 'compiled', 'WorldModelLoss', 'WorldModelTrainer',
+           'PolicyTrainer']
 
 # %% ../../nbs/12_pwm.ipynb #b202d3a3
 def model_task(model: BaseWorldModel, # the world model
@@ -181,6 +184,23 @@ def compiled(fn: Callable, # a loss or rollout function
     torch.compiler.reset()
     return torch.compile(fn, mode='reduce-overhead' if device.type == 'cuda' else None)
 
+# %% ../../nbs/12_pwm.ipynb #e6deef61
+class WorldModelLoss(nn.Module):
+    "L_wm of a window batch times this process's share `weight`, as a module's forward: what DistributedDataParallel wraps."
+    def __init__(self, model: BaseWorldModel, # the world model (its parameters are this module's)
+                 dynamics_loss: Callable, # the configured strategy
+                 loss: Callable, # `compute_wm_loss`, or its compiled form
+                ):
+        super().__init__()
+        self.model, self.dynamics_loss, self.loss = model, dynamics_loss, loss
+
+    def forward(self, batch: dict[str, Tensor], gamma: float, dyn_coef: float, rew_coef: float,
+                weight: float, # this process's share of the global batch, times the number of processes (1: one process)
+               ) -> tuple[Tensor, dict[str, Tensor]]:
+        loss, parts = self.loss(self.model, self.dynamics_loss, batch['obs'], batch['action'], batch['reward'],
+                                batch.get('task'), gamma, dyn_coef, rew_coef)
+        return loss * weight, {k: v * weight for k, v in parts.items()}
+
 # %% ../../nbs/12_pwm.ipynb #e6deef62
 class WorldModelTrainer:
     "Adam on L_wm with gradient clipping and sanity checks; counts dynamics evaluations."
@@ -195,6 +215,7 @@ class WorldModelTrainer:
                  max_bad: int = 10, # consecutive non-finite updates that stop the run
                  precision: str = 'fp32', # forward precision: fp32, or bf16 on CUDA
                  compile: bool = False, # the loss's forward (and so its backward) through `torch.compile`
+                 data_parallel: bool = False, # one of torch.distributed's processes: DistributedDataParallel averages the gradients
                 ):
         check_pairing(dynamics_loss, model)
         for key, v in (('lr', lr), ('encoder_lr_scale', encoder_lr_scale), ('grad_clip', grad_clip)):
@@ -209,18 +230,27 @@ class WorldModelTrainer:
                                        dict(params=[p for p in model.parameters() if id(p) not in ids])], lr=lr)
         self.guard = UpdateGuard('wm', model.parameters(), grad_clip, max_bad)
         self.dyn_evals = 0
-        self._loss = compiled(compute_wm_loss, next(model.parameters()).device, compile)
+        device = next(model.parameters()).device
+        self.world = dist.get_world_size() if data_parallel else 1
+        loss = WorldModelLoss(model, dynamics_loss, compiled(compute_wm_loss, device, compile))
+        self._loss = DistributedDataParallel(loss, device_ids=[device] if device.type == 'cuda' else None) if data_parallel else loss
 
     def update(self, batch: dict[str, Tensor], # a window batch: obs [H+1,B,.], action [H,B,.], reward [H,B], task [B]
-              ) -> dict[str, float]: # losses and the gradient norm
+               weight: float = 1., # several processes: B_r W / B, this process's B_r windows of the global batch B
+              ) -> dict[str, float]: # losses (of the global batch) and the gradient norm
         "One world-model update (a batch with a NaN or inf value is skipped and counted, like a non-finite loss)."
         device = batch['obs'].device
         self.optim.zero_grad(set_to_none=True)
-        if bool(torch.stack([torch.isfinite(batch[k]).all() for k in ('obs', 'action', 'reward')]).all()):  # one device sync
+        finite = torch.stack([torch.isfinite(batch[k]).all() for k in ('obs', 'action', 'reward')]).all().float()
+        if self.world > 1: dist.all_reduce(finite, dist.ReduceOp.MIN)  # every process skips, or none
+        if bool(finite):  # one device sync
             with autocast(device, self.precision):
-                loss, parts = self._loss(self.model, self.dynamics_loss, batch['obs'], batch['action'],
-                                              batch['reward'], batch.get('task'), self.gamma, self.dyn_coef, self.rew_coef)
-            loss.backward()
+                loss, parts = self._loss(batch, self.gamma, self.dyn_coef, self.rew_coef, weight)
+            loss.backward()  # several processes: DDP averages sum-weighted gradients, the global batch's mean
+            if self.world > 1:  # the logged losses are the global batch's too: sum_r weight_r L_r / W
+                values = torch.stack([loss.detach(), *parts.values()]) / self.world
+                dist.all_reduce(values)
+                loss, parts = values[0], dict(zip(parts, values[1:]))
             self.dyn_evals += batch['action'].shape[0] * self.model.dynamics_evals
         else:
             loss = torch.tensor(float('nan')); parts = dict.fromkeys(('wm_dyn_loss', 'wm_rew_loss'), loss)

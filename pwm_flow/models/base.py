@@ -8,6 +8,7 @@ from abc import ABC, abstractmethod
 from typing import Sequence
 import torch
 from torch import nn
+import torch.distributed as dist
 from ..core import ConfigError, check_positive
 from .layers import SimNorm, mlp, weight_init
 
@@ -24,13 +25,15 @@ class ObsNorm(nn.Module):
 
     def fit(self, obs: torch.Tensor, # observations [..., obs_dim] of the training data
             min_std: float = 0.01, # floor on sigma (constant and padding dimensions)
+            distributed: bool = False, # each process of a torch.distributed run holds a shard: sum over all of them
            ) -> None:
         "Set the statistics from a dataset's observations."
         x = obs.reshape(-1, obs.shape[-1])
-        total, squares = torch.zeros(2, x.shape[-1], dtype=torch.float64)
-        for part in x.split(1 << 20): total += part.double().sum(0); squares += part.double().square().sum(0)  # float64 sums, a slice at a time
-        mean = total / len(x)
-        self.mean.copy_(mean); self.std.copy_((squares / len(x) - mean.square()).clamp_min(0).sqrt().clamp_min(min_std))
+        sums = torch.zeros(2 * x.shape[-1] + 1, dtype=torch.float64)  # sum o, sum o^2, count
+        for part in x.split(1 << 20): sums += torch.cat([part.double().sum(0), part.double().square().sum(0), sums.new_tensor([len(part)])])  # a slice at a time
+        if distributed: sums = sums.to(self.mean.device); dist.all_reduce(sums)
+        mean, squares = (sums[:-1] / sums[-1]).view(2, -1)
+        self.mean.copy_(mean); self.std.copy_((squares - mean.square()).clamp_min(0).sqrt().clamp_min(min_std))
 
     def forward(self, obs: torch.Tensor) -> torch.Tensor: return (obs - self.mean) / self.std
 
