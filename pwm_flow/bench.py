@@ -9,10 +9,11 @@ from typing import Callable
 import hydra
 import pandas as pd
 import torch
+import torch.distributed as dist
 from torch.utils.flop_counter import FlopCounterMode
 from hydra import compose
 from omegaconf import DictConfig, OmegaConf
-from .core import ConfigError, check_choice, check_positive, get_device, hydra_errors, markdown_table, one_line_errors
+from .core import ConfigError, check_choice, check_positive, get_device, hydra_errors, join_processes, markdown_table, one_line_errors, processes
 from .data import synthetic_episodes, sample_windows
 from .tasks import TASKS, TASK_SETS
 from .parity import count_params
@@ -63,15 +64,16 @@ def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's al
                   iterations: int = 10, warmup: int = 3,
                   peak: float | None = None, # the machine's matmul FLOP/s (`matmul_flops`): adds the fraction of it reached
                   compile: bool = False, # the updates through `torch.compile` (warm-up >= 1 absorbs the compilation)
+                  world: int = 1, # processes (torchrun): the world-model update is data-parallel over them
                  ) -> dict:
     "Time the world-model update and the policy update (without and with ESNR) of one variant; count their FLOPs."
     alg = cfg.alg
     task_set = TASK_SETS['mt30']
     eps = synthetic_episodes(8, task_set[:3], length=alg.horizon + 20, seed=0)
     model = build_world_model(alg, eps['obs'].shape[-1], eps['action'].shape[-1], len(TASKS), device)
-    wm = world_model_trainer(alg, model, cfg.precision, compile)
+    wm = world_model_trainer(alg, model, cfg.precision, compile, data_parallel=world > 1)
     pol = policy_trainer(alg, model, device, model.action_dim, cfg.iterations, cfg.precision, compile)
-    wm_batch = {k: v.to(device) for k, v in sample_windows(eps, alg.wm_batch_size, alg.horizon).items()}
+    wm_batch = {k: v.to(device) for k, v in sample_windows(eps, alg.wm_batch_size // world, alg.horizon).items()}  # this process's part
     start = {k: v.to(device) for k, v in sample_windows(eps, alg.batch_size, 1).items()}
     z0 = start_latents(model, start)
     every = pol.esnr.every
@@ -92,9 +94,11 @@ def bench_variant(cfg: DictConfig, # a composed `train` config (the variant's al
 @one_line_errors
 def main(cfg: DictConfig) -> None:
     "`pwm-flow-bench size=<size> batch_size=<B> horizon=<H> device=<d>`: time per PWM iteration per variant."
-    device = get_device(cfg.device)
+    device, world = get_device(cfg.device), processes()
     if cfg.threads: torch.set_num_threads(cfg.threads)
     for key in ('batch_size', 'wm_batch_size', 'horizon', 'iterations'): check_positive(key, cfg[key])
+    if cfg.wm_batch_size % world: raise ConfigError(f"wm_batch_size={cfg.wm_batch_size} must be a multiple of the {world} processes")
+    if world > 1: device = join_processes(device)
     peak = matmul_flops(device, torch.bfloat16 if cfg.precision == 'bf16' else torch.float32)
     if cfg.compile and cfg.warmup < 1: raise ConfigError("compile=true needs warmup >= 1 (the first call compiles)")
     rows = []
@@ -105,17 +109,21 @@ def main(cfg: DictConfig) -> None:
             f'device={cfg.device}', f'precision={cfg.precision}'])
         label = variant_label(OmegaConf.to_container(vc.alg, resolve=True))
         log.info(f"timing {label}")
-        row = {'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup, peak)}
+        row = {'variant': label, **bench_variant(vc, device, cfg.iterations, cfg.warmup, peak, world=world)}
         if cfg.compile:  # the same updates compiled, side by side, and the speed-up over eager
             log.info(f"timing {label}, compiled")
-            comp = bench_variant(vc, device, cfg.iterations, cfg.warmup, compile=True)
+            comp = bench_variant(vc, device, cfg.iterations, cfg.warmup, compile=True, world=world)
             for k in UPDATES:
                 row[f'{k} compiled ms'] = comp[f'{k} ms']
                 row[f'{k} speed-up'] = row[f'{k} ms'] / comp[f'{k} ms']
                 row[f'{k} compiled % peak'] = row[f'{k} % peak'] * row[f'{k} speed-up']
         rows.append(row)
+    if world > 1:
+        rank = dist.get_rank(); dist.destroy_process_group()
+        if rank: return
     df = pd.DataFrame(rows)
     name = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'CPU, {torch.get_num_threads()} thread(s)'
+    if world > 1: name += f"; world-model update data-parallel over {world} processes ({cfg.wm_batch_size // world} windows each)"
     print(f"size={cfg.size}, batch {cfg.batch_size} (world model {cfg.wm_batch_size}), H={cfg.horizon}, "
           f"{cfg.precision}, {name}; mean of {cfg.iterations} iterations after {cfg.warmup} warm-up; "
           f"matmul peak {peak / 1e9:.1f} GFLOP/s (% peak: counted FLOPs / time / peak)")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 import pandas as pd
 import torch
+import torch.distributed as dist
 from hydra.errors import HydraException, MissingConfigException, OverrideParseException
 from omegaconf import DictConfig
 from omegaconf.errors import OmegaConfBaseException
@@ -16,9 +17,9 @@ import pwm_flow
 
 # %% auto #0
 __all__ = ['EVAL_SEED_OFFSET', 'ConfigError', 'check_choice', 'check_positive', 'check_real', 'find_config_error', 'full_errors',
-           'one_line_errors', 'hydra_message', 'os_message', 'hydra_errors', 'get_device', 'hardware', 'atomic_write',
-           'save_json', 'save_torch', 'FolderLock', 'load_record', 'code_version', 'flat_dict', 'config_diff',
-           'markdown_table']
+           'one_line_errors', 'hydra_message', 'os_message', 'hydra_errors', 'get_device', 'processes',
+           'join_processes', 'hardware', 'atomic_write', 'save_json', 'save_torch', 'FolderLock', 'load_record',
+           'code_version', 'flat_dict', 'config_diff', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c1ad5717
 class ConfigError(ValueError):
@@ -136,6 +137,18 @@ def get_device(name: str = 'auto', # `auto` (CUDA when present, else CPU), `cpu`
         raise ConfigError(f"device={name!r} but CUDA is not available on this machine; use device=auto or device=cpu")
     try: return torch.device(name)
     except RuntimeError: raise ConfigError(f"device={name!r} is not a torch device (auto, cpu, cuda, cuda:N)") from None
+
+# %% ../nbs/00_core.ipynb #35f34651
+def processes() -> int: # torchrun's WORLD_SIZE, 1 without torchrun
+    "The number of processes this command runs in."
+    return int(os.environ.get('WORLD_SIZE', '1'))
+
+def join_processes(device: torch.device, # the configured device
+                  ) -> torch.device: # this process's device (its own GPU on CUDA)
+    "Under torchrun: join the process group, NCCL on CUDA (a GPU per process, LOCAL_RANK), gloo on CPU."
+    if device.type == 'cuda': device = torch.device('cuda', int(os.environ['LOCAL_RANK'])); torch.cuda.set_device(device)
+    dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
+    return device
 
 # %% ../nbs/00_core.ipynb #7c943787
 def hardware() -> str:

@@ -15,7 +15,7 @@ from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from tensordict import TensorDict
 from torch import Tensor
-from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, check_real, code_version, get_device, hardware, hydra_errors, one_line_errors
+from .core import ConfigError, EVAL_SEED_OFFSET, check_choice, check_positive, check_real, code_version, get_device, hardware, hydra_errors, join_processes, one_line_errors, processes
 from .tasks import TASKS, TASK_SETS, set_dims, task_spec
 from .envs import VecEnv
 from .data import Shard, load_shard, sample_windows, ReplayBuffer
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'MODES', 'PRECISIONS', 'REAL_KEYS', 'resolve_tasks', 'check_config', 'counts', 'train_online', 'task_episodes',
-           'train_offline', 'join_processes', 'train', 'run_app', 'main', 'pretrain_main']
+           'train_offline', 'train', 'run_app', 'main', 'pretrain_main']
 
 # %% ../nbs/13_train.ipynb #7b5a8f10
 MODES = ('online', 'offline', 'pretrain')
@@ -192,25 +192,16 @@ def train_offline(run: Run, model: BaseWorldModel, shard: Shard, device: torch.d
             run.checkpoint(dict(wm=wm.state_dict(), generator=gen.get_state(), policy=None if pol is None else pol.state_dict()))
 
 # %% ../nbs/13_train.ipynb #8c699ebc
-def join_processes(cfg: DictConfig, # the composed config
-                   device: torch.device, # the configured device
-                  ) -> torch.device: # this process's device (its own GPU on CUDA)
-    "Under torchrun: join the process group, NCCL on CUDA (a GPU per process, LOCAL_RANK), gloo on CPU."
-    if cfg.mode != 'pretrain':
-        raise ConfigError("torchrun with several processes runs pwm-flow-pretrain only (world-model pretraining); "
-                          "train the policies with pwm-flow-train mode=offline offline.world_model=<its world_model.pt>")
-    if device.type == 'cuda': device = torch.device('cuda', int(os.environ['LOCAL_RANK'])); torch.cuda.set_device(device)
-    dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
-    return device
-
 def train(cfg: DictConfig, # the composed `train` config
           run_dir: str | Path, # the run's folder
          ) -> dict: # the run's run.json contents
     "Run (or resume) one training run in `run_dir`."
     check_config(cfg)
-    device = get_device(cfg.device)
-    world = int(os.environ.get('WORLD_SIZE', '1'))  # torchrun's
-    if world > 1: device = join_processes(cfg, device)
+    device, world = get_device(cfg.device), processes()
+    if world > 1 and cfg.mode != 'pretrain':
+        raise ConfigError("torchrun with several processes runs pwm-flow-pretrain only (world-model pretraining); "
+                          "train the policies with pwm-flow-train mode=offline offline.world_model=<its world_model.pt>")
+    if world > 1: device = join_processes(device)
     autocast(device, cfg.precision)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     tasks = resolve_tasks(cfg)
