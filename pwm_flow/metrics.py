@@ -8,13 +8,14 @@ import functools, logging, math
 from typing import Callable
 import torch
 from torch import Tensor
-from torch.func import grad, vmap
+from torch import nn
+from torch.func import functional_call, vmap
 from .core import ConfigError, check_positive
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'Loss', 'esnr', 'split_micro', 'flat_rows', 'vmap_grads', 'loop_grads', 'micro_grads', 'ESNRLogger']
+__all__ = ['log', 'esnr', 'split_micro', 'param_copies', 'grouped_call', 'micro_grads', 'ESNRLogger']
 
 # %% ../nbs/03_esnr.ipynb #e9bda93e
 def esnr(micro_grads: Tensor, # [M, P] one flattened gradient per micro-batch, M >= 2
@@ -31,65 +32,52 @@ def esnr(micro_grads: Tensor, # [M, P] one flattened gradient per micro-batch, M
     return ratio, 10 * math.log10(ratio) if ratio > 0 else -math.inf
 
 # %% ../nbs/03_esnr.ipynb #5c698d61
-Loss = Callable[..., Tensor]  # loss(params: dict[str, Tensor], *inputs: Tensor) -> scalar mean loss
-
-def split_micro(inputs: tuple[Tensor, ...], # tensors with the batch on dim 0
+def split_micro(x: Tensor, # a batch [B, ...]
                 M: int, # number of micro-batches
-               ) -> tuple[Tensor, ...]: # each input reshaped to [M, B/M, ...]
-    "Split every input into `M` equal micro-batches along dim 0."
+               ) -> Tensor: # [M, B/M, ...]
+    "Split a batch into `M` equal, contiguous micro-batches along dim 0."
     check_positive('M', M)
-    sizes = {x.shape[0] for x in inputs}
-    if len(sizes) != 1: raise ConfigError(f"micro_grads: inputs disagree on the batch size (dim 0): {sorted(sizes)}")
-    B = sizes.pop()
-    if B % M: raise ConfigError(f"micro_grads: batch size {B} is not divisible into M={M} equal micro-batches")
-    return tuple(x.reshape(M, B // M, *x.shape[1:]) for x in inputs)
+    if x.shape[0] % M: raise ConfigError(f"micro_grads: batch size {x.shape[0]} is not divisible into M={M} equal micro-batches")
+    return x.reshape(M, x.shape[0] // M, *x.shape[1:])
 
-def flat_rows(grads: dict[str, Tensor], # name -> [M, *shape] gradients
-              M: int,
-             ) -> Tensor: # [M, P]
-    "Concatenate per-parameter gradients into one row per micro-batch."
-    return torch.cat([g.reshape(M, -1) for g in grads.values()], 1)
+def param_copies(module: nn.Module, # the module
+                 M: int, # number of copies
+                ) -> dict[str, Tensor]: # name -> [M, *shape], leaves that require grad
+    "`M` copies of the module's parameters, stacked on a new dim 0."
+    return {k: v.detach().expand(M, *v.shape).clone().requires_grad_() for k, v in module.named_parameters()}
 
-def vmap_grads(loss: Loss, params: dict[str, Tensor], chunks: tuple[Tensor, ...], has_aux: bool = False):
-    "Micro-batch gradients in one vectorised pass: `vmap(grad(loss), randomness='different')` (and the stacked `aux`)."
-    in_dims = (None,) + (0,) * len(chunks)
-    out = vmap(grad(loss, has_aux=has_aux), in_dims=in_dims, randomness='different')(params, *chunks)
-    grads, aux = out if has_aux else (out, None)
-    rows = flat_rows(grads, chunks[0].shape[0])
-    return (rows, tuple(aux)) if has_aux else rows
-
-def loop_grads(loss: Loss, params: dict[str, Tensor], chunks: tuple[Tensor, ...], has_aux: bool = False):
-    "Micro-batch gradients by one `torch.autograd.grad` call per micro-batch (and the stacked `aux`)."
-    p = {k: v.detach().requires_grad_() for k, v in params.items()}
-    rows, auxes = [], []
-    for i in range(chunks[0].shape[0]):
-        out = loss(p, *(c[i] for c in chunks))
-        value, aux = out if has_aux else (out, ())
-        gs = torch.autograd.grad(value, list(p.values()), allow_unused=True)
-        rows.append(torch.cat([(torch.zeros_like(v) if g is None else g).reshape(-1) for g, v in zip(gs, p.values())]))
-        auxes.append([a.detach() for a in aux])
-    rows = torch.stack(rows)
-    return (rows, tuple(torch.stack(a) for a in zip(*auxes))) if has_aux else rows
+def grouped_call(module: nn.Module, # the module
+                 copies: dict[str, Tensor], # from `param_copies`
+                 vectorise: bool = True, # one `vmap`ped call; False: a loop over the micro-batches
+                ) -> Callable[[Tensor], Tensor]: # x [B, ...] -> module output [B, ...]
+    "The module applied with copy i of its parameters to micro-batch i of a batch."
+    M = next(iter(copies.values())).shape[0]
+    one = lambda p, x: functional_call(module, p, (x,))
+    if vectorise: return lambda x: vmap(one, randomness='different')(copies, split_micro(x, M)).flatten(0, 1)
+    return lambda x: torch.cat([one({k: v[i] for k, v in copies.items()}, xi) for i, xi in enumerate(split_micro(x, M))])
 
 @functools.cache
 def _warn_fallback(reason: str):
-    log.warning(f"micro_grads: vmap failed ({reason}); using a loop of backward passes (slower, same values)")
+    log.warning(f"micro_grads: vmap failed ({reason}); applying the module micro-batch by micro-batch (slower, same values)")
 
 # %% ../nbs/03_esnr.ipynb #198db941
-def micro_grads(loss: Loss, # `loss(params, *inputs)`: scalar mean loss through `functional_call`
-                params: dict[str, Tensor], # name -> parameter, e.g. `dict(actor.named_parameters())`
-                inputs: tuple[Tensor, ...], # loss inputs, batch on dim 0
+def micro_grads(module: nn.Module, # the module whose parameters' gradients are wanted
+                loss: Callable, # `loss(f)`: the batch-mean loss, calling `f(x)` where it calls `module(x)`
                 M: int, # number of equal micro-batches
-                vmap: bool = True, # vectorise with `torch.func`; False: loop of M backward passes
-                has_aux: bool = False, # `loss` returns `(scalar, aux)`, `aux` a tuple of tensors, handed back stacked [M, ...]
-               ): # [M, P] one flattened gradient per micro-batch (parameters in `params` order); with `has_aux`, `(rows, aux)`
-    "Gradients of `loss` on `M` equal micro-batches, vectorised when possible."
-    chunks = split_micro(inputs, M)
-    params = {k: v.detach() for k, v in params.items()}
-    if vmap:
-        try: return vmap_grads(loss, params, chunks, has_aux)
+                vectorise: bool = True, # `vmap` the module's calls (a loop when that fails); False: the loop
+                has_aux: bool = False, # `loss` returns `(scalar, aux)`; `aux` is handed back as it is
+               ): # [M, P] one flattened gradient per micro-batch (in `module.named_parameters()` order); with `has_aux`, `(rows, aux)`
+    "Gradients of `loss` on `M` equal micro-batches from one backward pass, through per-micro-batch copies of the parameters."
+    copies = param_copies(module, M)
+    out = None
+    if vectorise:
+        try: out = loss(grouped_call(module, copies))
         except Exception as e: _warn_fallback(f"{type(e).__name__}: {str(e).splitlines()[0][:200]}")
-    return loop_grads(loss, params, chunks, has_aux)
+    if out is None: out = loss(grouped_call(module, copies, vectorise=False))
+    value, aux = out if has_aux else (out, None)
+    grads = torch.autograd.grad(value, list(copies.values()), allow_unused=True)
+    rows = M * torch.cat([(torch.zeros_like(c) if g is None else g).reshape(M, -1) for g, c in zip(grads, copies.values())], 1)
+    return (rows, aux) if has_aux else rows
 
 # %% ../nbs/03_esnr.ipynb #b8a83ef6
 class ESNRLogger:

@@ -10,7 +10,6 @@ from typing import Callable
 import torch
 from torch import nn, Tensor
 import torch.distributed as dist
-from torch.func import functional_call
 from torch.nn.parallel import DistributedDataParallel
 from fastcore.basics import patch
 from ..core import ConfigError
@@ -317,16 +316,12 @@ class PolicyTrainer:
         return self.ret_rms.std() if self.normalize_returns else 1.
 
     def _micro_grads(self, model: BaseWorldModel, z0: Tensor, task: Tensor | None) -> tuple[Tensor, Imagination]:
-        "The M micro-batch gradients [M, P] of the unscaled actor loss (in `actor.named_parameters()` order) and their imagination, whole."
-        def loss(params, z0, *task):
-            policy = lambda z: functional_call(self.actor, params, (z,))
-            im = self._imagine(model, policy, z0, task[0] if task else None)
-            return actor_objective(im.returns), (im.zs, im.rewards, im.returns)
-        params = {k: v.detach() for k, v in self.actor.named_parameters()}
-        inputs = (z0,) if task is None else (z0, task)
-        G, (zs, rewards, returns) = micro_grads(loss, params, inputs, self.esnr.M, has_aux=True)
-        whole = lambda x: x.movedim(0, 1).flatten(1, 2)  # [M, T, B/M, ...] -> [T, B, ...], micro-batch m holding rows m*B/M..
-        return G, Imagination(whole(zs), whole(rewards), returns.flatten())
+        "The M micro-batch gradients [M, P] of the unscaled actor loss (in `actor.named_parameters()` order) and the batch's imagination."
+        def loss(policy):
+            im = self._imagine(model, policy, z0, task)
+            return actor_objective(im.returns), im
+        G, im = micro_grads(self.actor, loss, self.esnr.M, has_aux=True)
+        return G, Imagination(im.zs.detach(), im.rewards.detach(), im.returns.detach())
 
     def counters(self) -> dict[str, int]:
         "Sanity counters of both guards."
