@@ -230,7 +230,7 @@ def sample_windows(episodes: TensorDict, # [E, T+1]
     gdev = dev if generator is None else generator.device
     e = torch.randint(E if total is None else total, (batch,), generator=generator, device=gdev).to(dev)
     s = torch.randint(T1 - horizon, (batch,), generator=generator, device=gdev).to(dev)
-    if total is not None: mine = (e >= first) & (e < first + E); e, s = e[mine] - first, s[mine]
+    if total is not None and total > E: mine = (e >= first) & (e < first + E); e, s = e[mine] - first, s[mine]  # a part of the episodes
     t = s[None, :] + torch.arange(horizon + 1, device=dev)[:, None] # [H+1, B]
     return {'obs': episodes['obs'][e[None], t], 'action': episodes['action'][e[None], t[1:]],
             'reward': episodes['reward'][e[None], t[1:]], 'task': episodes['task'][e, 0]}

@@ -53,7 +53,7 @@ def grouped_call(module: nn.Module, # the module
     "The module applied with copy i of its parameters to micro-batch i of a batch."
     M = next(iter(copies.values())).shape[0]
     one = lambda p, x: functional_call(module, p, (x,))
-    if vectorise: return lambda x: vmap(one, randomness='different')(copies, split_micro(x, M)).flatten(0, 1)
+    if vectorise: batched = vmap(one, randomness='different'); return lambda x: batched(copies, split_micro(x, M)).flatten(0, 1)
     return lambda x: torch.cat([one({k: v[i] for k, v in copies.items()}, xi) for i, xi in enumerate(split_micro(x, M))])
 
 @functools.cache

@@ -143,7 +143,7 @@ class Run:
     def checkpoint(self, state: dict) -> None:
         "Atomically save `state` with the counters and every process's random states (a call of every process)."
         rng = [_rng_state()]
-        if self.world > 1: rng = [None] * self.world; dist.all_gather_object(rng, _rng_state())
+        if self.world > 1: mine, rng = rng[0], [None] * self.world; dist.all_gather_object(rng, mine)
         if self.writer:
             save_torch(dict(state, kind='checkpoint', config=self.config, iteration=self.iteration, env_steps=self.env_steps,
                             wall_clock=self.wall_clock, rng=rng, final=self.info['final']), self.ckpt_path)

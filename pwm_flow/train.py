@@ -213,9 +213,9 @@ def train(cfg: DictConfig, # the composed `train` config
         rank = dist.get_rank() if world > 1 else 0
         shard = load_shard(cfg.offline.dataset, task_set=cfg.offline.task_set, trust=cfg.offline.trust, rank=rank, world=world)
         for t in tasks: task_episodes(shard.episodes, t)
-        present = [shard.episodes['task'][:, 0].unique().tolist()]
-        if world > 1: present = [None] * world; dist.all_gather_object(present, shard.episodes['task'][:, 0].unique().tolist())
-        if cfg.alg.model.task_dim == 0 and len(set().union(*present)) > 1:
+        present = shard.episodes['task'][:, 0].unique().tolist()
+        if world > 1: every = [None] * world; dist.all_gather_object(every, present); present = sum(every, [])
+        if cfg.alg.model.task_dim == 0 and len(set(present)) > 1:
             raise ConfigError("the dataset holds several tasks: a multi-task world model needs alg.model.task_dim > 0 (e.g. 64)")
     table = parity_table(meta, cfg.alg.model.get('velocity_units'))
     pretrained, off = None, cfg.offline
