@@ -13,10 +13,10 @@ from .envs import VecEnv
 from .collect import record_episodes
 from .math import two_hot_inv
 from .models.base import BaseWorldModel
-from .policies import load_policy
+from .policies import Policy, load_policy
 
 # %% auto #0
-__all__ = ['rollout_error', 'policy_model_error']
+__all__ = ['rollout_error', 'reward_by_action', 'policy_episodes', 'policy_model_error', 'policy_reward_by_action']
 
 # %% ../nbs/13a_model_error.ipynb #56293862
 @torch.no_grad()
@@ -46,15 +46,47 @@ def rollout_error(model: BaseWorldModel, # the world model
                          latent_rel_err=rel.item()))
     return pd.DataFrame(rows)
 
+# %% ../nbs/13a_model_error.ipynb #0b7e3a11
+@torch.no_grad()
+def reward_by_action(model: BaseWorldModel, # the world model
+                     episodes: TensorDict, # real episodes [N, T+1] in TD-MPC2's layout
+                     action_mask: torch.Tensor, # [N, action_dim] bool: each episode's task's own action entries (`VecEnv.action_mask`)
+                     seed: int = 0, # seed of the uniform random actions
+                    ) -> dict[str, float]: # mean reward per step: true, taken_action, random_action, zero_action
+    "The reward head's mean prediction at the episodes' real states with the action taken, a uniform random and the zero action."
+    obs, a = episodes['obs'][:, :-1], episodes['action'][:, 1:]
+    u = (torch.rand(a.shape, generator=torch.Generator().manual_seed(seed)) * 2 - 1) * action_mask.cpu()[:, None]
+    ids = episodes['task'][:, 1:].flatten() if model.task_dim else None
+    z, a, u = model.encode(obs.flatten(0, 1), ids), a.flatten(0, 1), u.flatten(0, 1)
+    r = lambda act: two_hot_inv(model.reward(z, act, ids), model.num_bins, model.vmin, model.vmax).mean().item()
+    return dict(true=episodes['reward'][:, 1:].mean().item(), taken_action=r(a), random_action=r(u),
+                zero_action=r(torch.zeros_like(a)))
+
 # %% ../nbs/13a_model_error.ipynb #e83bdae5
+def policy_episodes(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-train`
+                    episodes: int = 4, # real episodes per kind of action
+                    seed: int = 0, # environment and random-action seed
+                   ) -> tuple[Policy, VecEnv, dict[str, TensorDict]]: # the policy, its environments, episodes by kind of action
+    "The policy and real episodes under its own (deterministic) actions and under uniform random actions."
+    pol = load_policy(path)
+    env = VecEnv(pol.task, episodes, seed, pol.model.obs_dim, pol.model.action_dim)
+    acts = {'policy': lambda obs, task: pol(obs), 'random': None}  # None: record_episodes' uniform random actions
+    return pol, env, {name: record_episodes(env, seed, act) for name, act in acts.items()}
+
 def policy_model_error(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-train`
                        horizon: int, # H, open-loop steps (the run's `alg.horizon`)
                        episodes: int = 4, # real episodes per kind of action
                        seed: int = 0, # environment and random-action seed
                       ) -> pd.DataFrame: # `rollout_error`'s rows, with `actions` = policy | random
     "The world model's open-loop error along the policy's own episodes and along uniform random actions."
-    pol = load_policy(path)
-    env = VecEnv(pol.task, episodes, seed, pol.model.obs_dim, pol.model.action_dim)
-    acts = {'policy': lambda obs, task: pol(obs), 'random': None}  # None: record_episodes' uniform random actions
-    return pd.concat([rollout_error(pol.model, record_episodes(env, seed, act), horizon).assign(actions=name)
-                      for name, act in acts.items()], ignore_index=True)
+    pol, _, eps = policy_episodes(path, episodes, seed)
+    return pd.concat([rollout_error(pol.model, e, horizon).assign(actions=name) for name, e in eps.items()], ignore_index=True)
+
+def policy_reward_by_action(path: str | Path, # a `policy_<task>.pt` written by `pwm-flow-train`
+                            episodes: int = 4, # real episodes per kind of action
+                            seed: int = 0, # environment and random-action seed
+                           ) -> pd.DataFrame: # `reward_by_action`'s values, one row per kind of episode (`episodes` = policy | random)
+    "`reward_by_action` at the states of the policy's own episodes and of random-action episodes."
+    pol, env, eps = policy_episodes(path, episodes, seed)
+    return pd.DataFrame([dict(task=pol.task, episodes=name, **reward_by_action(pol.model, e, env.action_mask, seed))
+                         for name, e in eps.items()])
