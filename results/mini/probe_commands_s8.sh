@@ -25,7 +25,7 @@ single() { # NAME TASK ITERS SNAPSHOTS SEED [alg overrides]
     pwm-flow-train seed=$s $R task=$t offline.world_model=$wm mode=offline iterations=1000 eval_every=100 eval_episodes=10 checkpoint_every=250 hydra.run.dir=runs/$n/policy_wm$w
   done; }
 single big_reacher-easy reacher-easy 30000 10000,20000 1
-single big_reacher-easy_s2 reacher-easy 30000 "" 2
+single big_reacher-easy_s2 reacher-easy 30000 10000,20000 2
 single big_walker-stand walker-stand 30000 10000,20000 1
 single big_cartpole-swingup cartpole-swingup 30000 10000,20000 1
 single big1M_walker-stand walker-stand 20000 10000 1 alg.model.latent_dim=128 'alg.model.encoder_units=[256]' 'alg.model.units=[384,384]'
@@ -37,4 +37,17 @@ R="alg=pwm_mini +variant=mlp offline.dataset=data/big_all/dataset alg.wm_iterati
 pwm-flow-pretrain seed=1 $R offline.wm_snapshots=[10000,20000] checkpoint_every=1000 hydra.run.dir=runs/big_all/pretrain
 for t in reacher-easy cartpole-balance cartpole-swingup walker-stand; do
   pwm-flow-train seed=1 $R task=$t offline.world_model=runs/big_all/pretrain/world_model.pt mode=offline iterations=1000 eval_every=100 eval_episodes=10 checkpoint_every=250 hydra.run.dir=runs/big_all/policies/$t
+done
+# references beside the final single-task policies: random and zero action on their 10 evaluation episodes, and the
+# world model's one-step latent error relative to "nothing moves" (h = 1) along the policy's and random episodes
+for t in reacher-easy cartpole-swingup walker-stand; do python - $t <<'PY'
+import sys
+from pwm_flow.report import baseline_rewards
+from pwm_flow.core import EVAL_SEED_OFFSET
+from pwm_flow.model_error import policy_model_error
+t = sys.argv[1]
+print(t, baseline_rewards(t, 10, 1 + EVAL_SEED_OFFSET))
+e = policy_model_error(f'runs/big_{t}/policy_wmfinal/policy_{t}.pt', 16)
+print(e[e.h == 1][['actions', 'latent_rel_err', 'reward_bias']])
+PY
 done
