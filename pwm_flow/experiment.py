@@ -26,12 +26,12 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'check_benchmark', 'launcher_args',
-           'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info', 'collect_commands',
-           'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'budgets', 'grid_commands',
-           'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'summarise', 'plateau_change',
-           'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate', 'competence', 'seed_stats', 'acceptance',
-           'commands_text', 'teacher_rewards', 'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands',
-           'recipe_summary', 'main']
+           'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info', 'collection_size',
+           'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'budgets',
+           'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'summarise',
+           'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate', 'competence',
+           'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables', 'data_tables',
+           'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_summary', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -58,6 +58,13 @@ def check_benchmark(cfg: DictConfig) -> None:
         for v in OmegaConf.select(b, key): check_choice(f'benchmark.{key}', v, variant_names())
     check_choice('benchmark.alg', b.alg, sorted(p.stem for p in (cfg_dir() / 'alg').glob('pwm_*.yaml')))
     if not len(b.seeds): raise ConfigError("benchmark.seeds is empty")
+    d = b.data
+    for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes', 'chunk_episodes', 'num_envs'): check_positive(f'benchmark.data.{key}', d[key])
+    for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes'):
+        if d[key] > d.chunk_episodes and d[key] % d.chunk_episodes:
+            raise ConfigError(f"benchmark.data.{key}={d[key]} is not a multiple of benchmark.data.chunk_episodes={d.chunk_episodes}")
+        if min(d[key], d.chunk_episodes) % min(d[key], d.chunk_episodes, d.num_envs):
+            raise ConfigError(f"benchmark.data.num_envs={d.num_envs} does not divide the {min(d[key], d.chunk_episodes)} episodes per chunk of {key}")
     W, w = check_positive('benchmark.recipe.wm_iterations', b.recipe.wm_iterations), b.short.wm_iterations
     if w is not None and not (check_positive('benchmark.short.wm_iterations', w) < W):
         raise ConfigError(f"benchmark.short.wm_iterations={w} must be below benchmark.recipe.wm_iterations={W}")
@@ -85,25 +92,29 @@ def teacher_info(cfg: DictConfig, task: str) -> dict:
     if not path.exists(): raise ConfigError(f"{path}: the teacher of {task} has not finished; run stage=data")
     return json.loads(path.read_text())
 
+def collection_size(cfg: DictConfig, episodes: int) -> list[str]:
+    "`pwm-flow-collect`'s size arguments for one collection of `episodes` episodes: chunks of `data.chunk_episodes` (the unit of resumption), `data.num_envs` environments."
+    d = cfg.benchmark.data
+    per_chunk = min(d.chunk_episodes, episodes)
+    return [f'num_envs={min(d.num_envs, per_chunk)}', f'chunks={episodes // per_chunk}', f'episodes_per_chunk={per_chunk}']
+
 def collect_commands(cfg: DictConfig) -> dict[str, list[str]]:
-    "The collections (name -> `pwm-flow-collect` command): random actions, each teacher snapshot, the final teachers with noise."
+    "The collections (name -> `pwm-flow-collect` command), per task: random actions, each teacher snapshot, the final teacher with noise."
     b, d = cfg.benchmark, cfg.benchmark.data
-    n, out = len(b.tasks), lambda name: f'out_dir={data_dir(cfg) / "collect" / name}'
-    cmds = {'random': ['pwm-flow-collect', out('random'), f"tasks=[{','.join(b.tasks)}]", f'num_envs={n}',
-                       f'episodes_per_chunk={n * d.random_episodes}', f'seed={d.seed}', 'progress=false']}
-    def add(name: str, task: str, snapshot: str, episodes: int, std: float, p: float = 0.):
-        cmds[name] = ['pwm-flow-collect', out(name), f'tasks=[{task}]', f'num_envs={episodes}', f'episodes_per_chunk={episodes}',
-                      f'seed={d.seed + len(cmds)}', f'teacher={teachers_dir(cfg) / task / snapshot}', f'noise_std={std}',
-                      *([f'random_prob={p}'] if p else []), 'progress=false']
+    cmds = {}
+    def add(name: str, task: str, episodes: int, *policy: str):
+        cmds[name] = ['pwm-flow-collect', f'out_dir={data_dir(cfg) / "collect" / name}', f'tasks=[{task}]', *collection_size(cfg, episodes),
+                      f'seed={d.seed + len(cmds)}', *policy, 'progress=false']
     teacher = {}
     for task in b.tasks:
         snaps = teacher_info(cfg, task)['snapshots']
         *early, final = sorted(snaps, key=int)  # the teacher is the last kept snapshot
-        teacher[task] = snaps[final]
-        for steps in early: add(f'{task}_snap{steps}', task, snaps[steps], d.snapshot_episodes, d.snapshot_noise)
-        for std in d.noise_std: add(f'{task}_final_noise{std}', task, teacher[task], d.policy_episodes, std)
+        teacher[task] = teachers_dir(cfg) / task / snaps[final]
+        add(f'{task}_random', task, d.random_episodes)
+        for steps in early: add(f'{task}_snap{steps}', task, d.snapshot_episodes, f'teacher={teachers_dir(cfg) / task / snaps[steps]}', f'noise_std={d.snapshot_noise}')
+        for std in d.noise_std: add(f'{task}_final_noise{std}', task, d.policy_episodes, f'teacher={teacher[task]}', f'noise_std={std}')
     for task in b.tasks:  # after the others, so that adding these leaves the other collections' seeds as they were
-        for p in d.random_prob: add(f'{task}_final_random{p}', task, teacher[task], d.policy_episodes, 0., p)
+        for p in d.random_prob: add(f'{task}_final_random{p}', task, d.policy_episodes, f'teacher={teacher[task]}', 'noise_std=0.0', f'random_prob={p}')
     return cmds
 
 def recipe_args(b: DictConfig, recipe: DictConfig | None = None) -> list[str]:
@@ -352,17 +363,24 @@ def commands_text(cfg: DictConfig, grid: bool = True, # the grid's commands, or 
 def teacher_rewards(cfg: DictConfig) -> dict[str, float]:
     return {t: teacher_info(cfg, t)['teacher_reward'] for t in cfg.benchmark.tasks}
 
-def write_results(cfg: DictConfig) -> dict[str, Path]:
-    "Write the benchmark's CSV summaries and its commands to `results_dir`."
+def write_tables(cfg: DictConfig, tables: dict[str, pd.DataFrame]) -> dict[str, Path]:
+    "Write each table to `results_dir/<name>.csv`."
     out = Path(cfg.results_dir)
     out.mkdir(parents=True, exist_ok=True)
-    runs, curves = summarise(cfg.runs_dir)
-    tables = dict(runs=runs, curves=curves, teachers=teachers_table(cfg), data=data_summary(cfg),
-                  pretrain=pretrain_summary(pretrain_dir(cfg), {W: v for W, (v, _) in budgets(cfg).items()}),
-                  aggregate=aggregate(runs, teacher_rewards(cfg)), competence=competence(runs, teacher_rewards(cfg)),
-                  model_error=model_errors(runs, **cfg.model_error))
-    files = {name: out / f'{name}.csv' for name in tables} | dict(commands=out / 'commands.sh')
+    files = {name: out / f'{name}.csv' for name in tables}
     for name, table in tables.items(): table.to_csv(files[name], index=False, float_format='%.6g')
+    return files
+
+def data_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]: return dict(teachers=teachers_table(cfg), data=data_summary(cfg))
+
+def write_results(cfg: DictConfig) -> dict[str, Path]:
+    "Write the benchmark's CSV summaries and its commands to `results_dir`."
+    runs, curves = summarise(cfg.runs_dir)
+    files = write_tables(cfg, dict(runs=runs, curves=curves, **data_tables(cfg),
+                                   pretrain=pretrain_summary(pretrain_dir(cfg), {W: v for W, (v, _) in budgets(cfg).items()}),
+                                   aggregate=aggregate(runs, teacher_rewards(cfg)), competence=competence(runs, teacher_rewards(cfg)),
+                                   model_error=model_errors(runs, **cfg.model_error)))
+    files['commands'] = Path(cfg.results_dir) / 'commands.sh'
     files['commands'].write_text(commands_text(cfg))
     return files
 
@@ -407,7 +425,9 @@ def main(cfg: DictConfig) -> None:
     "`pwm-flow-experiment [stage=data|pretrain|sweep|results|all|recipe] [launcher=...] [benchmark=...]`: run or resume the benchmark."
     check_benchmark(cfg)
     lock = FolderLock(cfg.runs_dir, 'experiment folder').acquire()  # one experiment at a time per benchmark folder
-    if cfg.stage in ('data', 'all'): print(f"dataset: {make_data(cfg)}")
+    if cfg.stage in ('data', 'all'):
+        print(f"dataset: {make_data(cfg)}")
+        for name, path in write_tables(cfg, data_tables(cfg)).items(): print(f"{name}: {path}")
     if cfg.stage in ('pretrain', 'sweep', 'all', 'recipe') and not dataset_dir(cfg).is_dir():
         raise ConfigError(f"{dataset_dir(cfg)}: no dataset yet; run stage=data first")
     if cfg.stage == 'recipe':

@@ -43,6 +43,8 @@ data:
   policy_episodes: 1
   noise_std: [0.3]
   random_prob: []
+  num_envs: 1
+  chunk_episodes: 1
 teacher: {{max_steps: 400, eval_every: 200, eval_episodes: 1, learning_starts: 100, threads: 1, progress: false}}
 pretrain: {{checkpoint_every: 1, threads: 1, device: cpu}}
 train:
@@ -96,7 +98,7 @@ def test_data_sweep_results(bench):
     kept = sorted(p.name for p in (bench / 'results/tiny/teachers/cartpole-balance').glob('actor_*.pt'))
     assert kept == sorted(f'actor_{s}.pt' for s in steps) and steps[-1] == str(teachers.teacher_steps.iloc[0])
     data = pd.read_csv(bench / 'results/tiny/data.csv')
-    expected = [['random', 'random', 1]] + [[f'cartpole-balance_snap{s}', f'actor_{s}.pt', 1] for s in steps[:-1]] + \
+    expected = [['cartpole-balance_random', 'random', 1]] + [[f'cartpole-balance_snap{s}', f'actor_{s}.pt', 1] for s in steps[:-1]] + \
                [['cartpole-balance_final_noise0.3', f'actor_{steps[-1]}.pt', 1]]
     assert data[['collection', 'policy', 'episodes']].values.tolist() == expected
     links = sorted(p.name for p in (bench / 'data/tiny/dataset').iterdir())
