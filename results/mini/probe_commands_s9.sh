@@ -38,11 +38,25 @@ pwm-flow-pretrain $R seed=1 offline.wm_snapshots=[20000] checkpoint_every=1000 h
 for w in 20000 final; do wm=runs/dyn20_$t/pretrain/world_model_$w.pt; [ $w = final ] && wm=runs/dyn20_$t/pretrain/world_model.pt
   pwm-flow-train seed=1 $R task=$t offline.world_model=$wm mode=offline iterations=1000 eval_every=100 eval_episodes=10 checkpoint_every=250 hydra.run.dir=runs/dyn20_$t/policy_wm$w
 done
+# walker-stand with data of the learner's own attempts: per round, 384 episodes of the current policy (action noise 0.3)
+# added to the 8x data, a world model trained anew and a policy through it; round 1 starts from the 8x data's policy
+D=data/dyna_$t; mkdir -p $D/dataset
+for f in data/big_$t/dataset/*.pt; do ln -sf $(readlink -f $f) $D/dataset/$(basename $f); done
+P=runs/big_$t/policy_wmfinal/policy_$t.pt
+for r in 1 2 3; do
+  pwm-flow-collect out_dir=$D/collect/round$r "tasks=[$t]" num_envs=8 chunks=6 episodes_per_chunk=64 seed=$((2000 + r)) policy=$P noise_std=0.3 progress=false
+  for f in $D/collect/round$r/*.pt; do ln -sf $(readlink -f $f) $D/dataset/round${r}_$(basename $f); done
+  R="alg=pwm_mini +variant=mlp offline.dataset=$D/dataset alg.wm_iterations=30000 alg.wm_batch_size=64 alg.wm_loss.rew_coef=0.1 threads=1 device=cpu"
+  pwm-flow-pretrain seed=1 $R checkpoint_every=1000 hydra.run.dir=runs/dyna_$t/round$r/pretrain
+  pwm-flow-train seed=1 $R task=$t offline.world_model=runs/dyna_$t/round$r/pretrain/world_model.pt mode=offline iterations=1000 eval_every=100 eval_episodes=10 checkpoint_every=250 hydra.run.dir=runs/dyna_$t/round$r/policy
+  P=runs/dyna_$t/round$r/policy/policy_$t.pt
+done
 # the walker-stand diagnosis: real against imagined reward from the policies' own down and up states
 python results/mini/probe_walker_s9.py results/mini/probe_walker_down.csv $TD/actor_50000.pt \
   8x_30k=runs/big_walker-stand/policy_wmfinal/policy_walker-stand.pt \
   8x_1Mwidths_20k=runs/big1M_walker-stand/policy_wmfinal/policy_walker-stand.pt \
   64x_60k=runs/huge_walker-stand/policy_wmfinal/policy_walker-stand.pt \
-  8x_dyn20_30k=runs/dyn20_walker-stand/policy_wmfinal/policy_walker-stand.pt
+  8x_dyn20_30k=runs/dyn20_walker-stand/policy_wmfinal/policy_walker-stand.pt \
+  8x_own1=runs/dyna_$t/round1/policy/policy_$t.pt 8x_own2=runs/dyna_$t/round2/policy/policy_$t.pt 8x_own3=runs/dyna_$t/round3/policy/policy_$t.pt
 # how often the 8x walker-stand data gets up after being down, per collection
 python results/mini/probe_walker_s9.py --data data/big_$t/collect

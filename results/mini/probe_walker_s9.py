@@ -19,6 +19,7 @@ H, STRIDE, DOWN = 16, 8, 0.6
 
 @torch.no_grad()
 def diagnose(path: str, teacher) -> list[dict]:
+    torch.manual_seed(0)  # the uniformly random actions
     pol, _, eps = policy_episodes(path, episodes=10)
     m, e = pol.model, eps['policy']
     dec = lambda logits: two_hot_inv(logits, m.num_bins, m.vmin, m.vmax).flatten()
