@@ -25,8 +25,8 @@ from tqdm.auto import tqdm
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'check_benchmark', 'launcher_args',
-           'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info', 'collection_size',
+__all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'collection_size', 'check_benchmark',
+           'launcher_args', 'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info',
            'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'budgets',
            'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'summarise',
            'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate', 'competence',
@@ -47,6 +47,17 @@ def load_benchmark(*overrides: str, # overrides of `experiment.yaml`, e.g. `benc
 STAGES = ('data', 'pretrain', 'sweep', 'results', 'all', 'recipe')
 LAUNCHERS = ('basic', 'joblib', 'submitit_local', 'slurm')
 
+def collection_size(cfg: DictConfig, episodes: int,
+                    key: str = 'episodes', # the `benchmark.data` key of `episodes`, for the error message
+                   ) -> list[str]:
+    "`pwm-flow-collect`'s size arguments for one collection of `episodes` episodes: chunks of `data.chunk_episodes` (the unit of resumption), `data.num_envs` environments."
+    d = cfg.benchmark.data
+    per_chunk = min(d.chunk_episodes, episodes)
+    envs = min(d.num_envs, per_chunk)
+    if episodes % per_chunk: raise ConfigError(f"benchmark.data.{key}={episodes} is not a multiple of benchmark.data.chunk_episodes={d.chunk_episodes}")
+    if per_chunk % envs: raise ConfigError(f"benchmark.data.num_envs={d.num_envs} does not divide the {per_chunk} episodes per chunk of {key}")
+    return [f'num_envs={envs}', f'chunks={episodes // per_chunk}', f'episodes_per_chunk={per_chunk}']
+
 def check_benchmark(cfg: DictConfig) -> None:
     "Check the keys of an experiment config."
     check_choice('stage', cfg.stage, STAGES)
@@ -58,13 +69,8 @@ def check_benchmark(cfg: DictConfig) -> None:
         for v in OmegaConf.select(b, key): check_choice(f'benchmark.{key}', v, variant_names())
     check_choice('benchmark.alg', b.alg, sorted(p.stem for p in (cfg_dir() / 'alg').glob('pwm_*.yaml')))
     if not len(b.seeds): raise ConfigError("benchmark.seeds is empty")
-    d = b.data
-    for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes', 'chunk_episodes', 'num_envs'): check_positive(f'benchmark.data.{key}', d[key])
-    for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes'):
-        if d[key] > d.chunk_episodes and d[key] % d.chunk_episodes:
-            raise ConfigError(f"benchmark.data.{key}={d[key]} is not a multiple of benchmark.data.chunk_episodes={d.chunk_episodes}")
-        if min(d[key], d.chunk_episodes) % min(d[key], d.chunk_episodes, d.num_envs):
-            raise ConfigError(f"benchmark.data.num_envs={d.num_envs} does not divide the {min(d[key], d.chunk_episodes)} episodes per chunk of {key}")
+    for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes', 'chunk_episodes', 'num_envs'): check_positive(f'benchmark.data.{key}', b.data[key])
+    for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes'): collection_size(cfg, b.data[key], key)
     W, w = check_positive('benchmark.recipe.wm_iterations', b.recipe.wm_iterations), b.short.wm_iterations
     if w is not None and not (check_positive('benchmark.short.wm_iterations', w) < W):
         raise ConfigError(f"benchmark.short.wm_iterations={w} must be below benchmark.recipe.wm_iterations={W}")
@@ -91,12 +97,6 @@ def teacher_info(cfg: DictConfig, task: str) -> dict:
     path = teachers_dir(cfg) / task / TEACHER_FILE
     if not path.exists(): raise ConfigError(f"{path}: the teacher of {task} has not finished; run stage=data")
     return json.loads(path.read_text())
-
-def collection_size(cfg: DictConfig, episodes: int) -> list[str]:
-    "`pwm-flow-collect`'s size arguments for one collection of `episodes` episodes: chunks of `data.chunk_episodes` (the unit of resumption), `data.num_envs` environments."
-    d = cfg.benchmark.data
-    per_chunk = min(d.chunk_episodes, episodes)
-    return [f'num_envs={min(d.num_envs, per_chunk)}', f'chunks={episodes // per_chunk}', f'episodes_per_chunk={per_chunk}']
 
 def collect_commands(cfg: DictConfig) -> dict[str, list[str]]:
     "The collections (name -> `pwm-flow-collect` command), per task: random actions, each teacher snapshot, the final teacher with noise."
@@ -371,7 +371,9 @@ def write_tables(cfg: DictConfig, tables: dict[str, pd.DataFrame]) -> dict[str, 
     for name, table in tables.items(): table.to_csv(files[name], index=False, float_format='%.6g')
     return files
 
-def data_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]: return dict(teachers=teachers_table(cfg), data=data_summary(cfg))
+def data_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
+    "The record of the data stage: the teachers and the collections' returns."
+    return dict(teachers=teachers_table(cfg), data=data_summary(cfg))
 
 def write_results(cfg: DictConfig) -> dict[str, Path]:
     "Write the benchmark's CSV summaries and its commands to `results_dir`."
