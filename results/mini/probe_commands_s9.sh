@@ -60,3 +60,5 @@ python results/mini/probe_walker_s9.py results/mini/probe_walker_down.csv $TD/ac
   8x_own1=runs/dyna_$t/round1/policy/policy_$t.pt 8x_own2=runs/dyna_$t/round2/policy/policy_$t.pt 8x_own3=runs/dyna_$t/round3/policy/policy_$t.pt
 # how often the 8x walker-stand data gets up after being down, per collection
 python results/mini/probe_walker_s9.py --data data/big_$t/collect
+# one-step latent error relative to "nothing moves" (h = 1) of the 64x and the round-3 world models, random and own actions
+python -c "from pwm_flow.model_error import policy_model_error as e; [print(n, e(f'runs/{n}/policy_walker-stand.pt', 16).query('h == 1')[['actions', 'latent_rel_err']].values.tolist()) for n in ('huge_walker-stand/policy_wmfinal', 'dyna_walker-stand/round3/policy')]"
