@@ -77,7 +77,8 @@ def world_model_trainer(alg: DictConfig, model: BaseWorldModel,
                        ) -> WorldModelTrainer:
     "The world model's trainer from `alg`: its loss strategy, optimiser and recipe."
     return WorldModelTrainer(model, instantiate(alg.dynamics_loss), gamma=alg.gamma, max_bad=alg.max_bad_updates,
-                             precision=precision, compile=compile, data_parallel=data_parallel, **alg.wm_optim, **alg.wm_loss)
+                             precision=precision, compile=compile, data_parallel=data_parallel, iterations=alg.wm_iterations,
+                             **alg.wm_optim, **alg.wm_loss)
 
 def policy_trainer(alg: DictConfig, model: BaseWorldModel, device: torch.device,
                    task_action_dim: int, # the task's own action size

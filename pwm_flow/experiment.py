@@ -413,7 +413,8 @@ def recipe_summary(cfg: DictConfig) -> pd.DataFrame:
         alg = json.loads((Path(pre.run_dir.iloc[0]) / 'run.json').read_text())['config']['alg']  # the settings as run
         rows.append(dict(candidate=name, wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
                          dyn_coef=alg['wm_loss']['dyn_coef'], rew_coef=alg['wm_loss']['rew_coef'],
-                         encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'],                         **{f'reward_{t}': per_task.get(t, np.nan) for t in sorted(teacher)},
+                         encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'], lr_schedule=alg['wm_optim']['lr_schedule'],
+                         **{f'reward_{t}': per_task.get(t, np.nan) for t in sorted(teacher)},
                          normalised_mean=np.mean([per_task.get(t, np.nan) / teacher[t] for t in teacher]),
                          seeds=runs.seed.nunique(), wm_dyn_loss=pre.wm_dyn_loss.mean(), wm_rew_loss=pre.wm_rew_loss.mean(),
                          dyn_change_last20_pct=pre.dyn_change_last20_pct.mean(), plateau=bool(pre.plateau.all())))

@@ -81,6 +81,9 @@ def check_config(cfg: DictConfig) -> None:
     for key in ('world_model', 'released_world_model'):
         if cfg.mode == 'pretrain' and cfg.offline[key] is not None:
             raise ConfigError(f"mode=pretrain trains a world model; offline.{key} is for mode=offline")
+    if cfg.alg.wm_optim.lr_schedule == 'cosine' and (cfg.mode == 'online' or cfg.offline.finetune_wm):
+        raise ConfigError("alg.wm_optim.lr_schedule=cosine anneals the world model's rate to 0 over its pretraining "
+                          f"(alg.wm_iterations); {'mode=online' if cfg.mode == 'online' else 'offline.finetune_wm=true'} trains it after that")
     if cfg.mode == 'online' and cfg.alg.model.obs_norm:
         raise ConfigError("alg.model.obs_norm=true takes its statistics from a dataset: use mode=offline or pwm-flow-pretrain")
     if cfg.offline.world_model is not None and cfg.offline.released_world_model is not None:

@@ -195,6 +195,18 @@ def test_config_errors_are_one_line(tmp_path, override, message):
     assert not (tmp_path / 'metrics.csv').exists()
 
 
+def test_cosine_pretraining_differs_from_constant_from_the_second_update(tmp_path):
+    "alg.wm_optim.lr_schedule=cosine reaches pwm-flow-pretrain: the first update (full rate) matches, later ones do not."
+    data = tmp_path / 'data'
+    assert collect(data, 'tasks=[cartpole-balance]').returncode == 0
+    common = ['alg=pwm_tiny', f'offline.dataset={data}', 'alg.wm_iterations=4']
+    for name, sched in [('constant', 'constant'), ('cosine', 'cosine')]:
+        train(tmp_path / name, *common, f'alg.wm_optim.lr_schedule={sched}', command='pwm-flow-pretrain')
+    a, b = (pd.read_csv(tmp_path / n / 'metrics.csv') for n in ('constant', 'cosine'))
+    assert a.wm_loss.iloc[:2].tolist() == b.wm_loss.iloc[:2].tolist()  # losses before and after the first (equal) step
+    assert a.wm_loss.iloc[2:].tolist() != b.wm_loss.iloc[2:].tolist()
+
+
 @pytest.mark.parametrize('delay', [0.05, 0.3, 0.8])
 def test_resume_after_sigkill(tmp_path, delay):
     "SIGKILL at a few points past the first checkpoint; the same command resumes with no row lost or repeated."

@@ -12,7 +12,7 @@ from torch import nn, Tensor
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from fastcore.basics import patch
-from ..core import ConfigError
+from ..core import ConfigError, check_choice
 from ..math import soft_ce, two_hot_inv, gamma_weights
 from ..metrics import micro_grads, ESNRLogger
 from ..models.base import BaseWorldModel
@@ -22,9 +22,9 @@ from .critic_loss import td_lambda, critic_loss
 from .dynamics_loss import latent_rollout, check_pairing
 
 # %% auto #0
-__all__ = ['model_task', 'start_latents', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective', 'RunningMeanStd',
-           'TrainingDiverged', 'UpdateGuard', 'autocast', 'compiled', 'WorldModelLoss', 'WorldModelTrainer',
-           'PolicyTrainer']
+__all__ = ['LR_SCHEDULES', 'model_task', 'start_latents', 'compute_wm_loss', 'Imagination', 'imagine', 'actor_objective',
+           'RunningMeanStd', 'TrainingDiverged', 'UpdateGuard', 'autocast', 'compiled', 'WorldModelLoss',
+           'WorldModelTrainer', 'PolicyTrainer']
 
 # %% ../../nbs/12_pwm.ipynb #b202d3a3
 def model_task(model: BaseWorldModel, # the world model
@@ -201,6 +201,8 @@ class WorldModelLoss(nn.Module):
         return loss * weight, {k: v * weight for k, v in parts.items()}
 
 # %% ../../nbs/12_pwm.ipynb #e6deef62
+LR_SCHEDULES = ('constant', 'cosine')  # the world model's learning-rate schedules (alg.wm_optim.lr_schedule)
+
 class WorldModelTrainer:
     "Adam on L_wm with gradient clipping and sanity checks; counts dynamics evaluations."
     def __init__(self,
@@ -209,6 +211,8 @@ class WorldModelTrainer:
                  lr: float = 3e-4, # Adam learning rate
                  grad_clip: float = 20., # gradient-norm threshold
                  encoder_lr_scale: float = 1., # the encoder's (and task embedding's) learning rate is lr times this
+                 lr_schedule: str = 'constant', # `constant`, or `cosine`: both groups' rates anneal to 0 over `iterations` updates
+                 iterations: int = 0, # the pretraining's updates, over which `cosine` anneals (after them the rate stays 0)
                  gamma: float = 0.99, # discount of the per-step loss weights
                  dyn_coef: float = 1., rew_coef: float = 1., # the weights of L_dyn and L_rew in L_wm
                  max_bad: int = 10, # consecutive non-finite updates that stop the run
@@ -221,12 +225,17 @@ class WorldModelTrainer:
             if not v > 0: raise ConfigError(f"alg.wm_optim.{key}={v} must be positive")
         for key, v in (('dyn_coef', dyn_coef), ('rew_coef', rew_coef)):
             if not v >= 0: raise ConfigError(f"alg.wm_loss.{key}={v} must be non-negative")
+        check_choice('alg.wm_optim.lr_schedule', lr_schedule, LR_SCHEDULES)
+        if lr_schedule == 'cosine' and iterations < 1:
+            raise ConfigError(f"alg.wm_optim.lr_schedule=cosine anneals over the pretraining's updates; got alg.wm_iterations={iterations}")
         self.model, self.dynamics_loss, self.gamma, self.precision = model, dynamics_loss, gamma, precision
         self.dyn_coef, self.rew_coef = dyn_coef, rew_coef
         encoder = [*model.encoder.parameters(), *(model.task_emb.parameters() if model.task_dim else [])]
         ids = {id(p) for p in encoder}
         self.optim = torch.optim.Adam([dict(params=encoder, lr=lr * encoder_lr_scale),
                                        dict(params=[p for p in model.parameters() if id(p) not in ids])], lr=lr)
+        self.iterations, self.updates = iterations, 0
+        self.schedule = torch.optim.lr_scheduler.CosineAnnealingLR(self.optim, iterations) if lr_schedule == 'cosine' else None
         self.guard = UpdateGuard('wm', model.parameters(), grad_clip, max_bad)
         self.dyn_evals = 0
         device = next(model.parameters()).device
@@ -254,15 +263,19 @@ class WorldModelTrainer:
         else:
             loss = torch.tensor(float('nan')); parts = dict.fromkeys(('wm_dyn_loss', 'wm_rew_loss'), loss)
         norm = self.guard.step(self.optim, loss)
+        self.updates += 1
+        if self.schedule is not None and self.updates <= self.iterations: self.schedule.step()  # then it stays at 0
         return {'wm_loss': loss.item(), **{k: v.item() for k, v in parts.items()}, 'wm_grad_norm': norm}
 
     def state_dict(self) -> dict:
         return dict(model=self.model.state_dict(), optim=self.optim.state_dict(), guard=self.guard.state_dict(),
-                    dyn_evals=self.dyn_evals)
+                    dyn_evals=self.dyn_evals, updates=self.updates,
+                    schedule=None if self.schedule is None else self.schedule.state_dict())
 
     def load_state_dict(self, d: dict) -> None:
         self.model.load_state_dict(d['model']); self.optim.load_state_dict(d['optim'])
-        self.guard.load_state_dict(d['guard']); self.dyn_evals = d['dyn_evals']
+        self.guard.load_state_dict(d['guard']); self.dyn_evals, self.updates = d['dyn_evals'], d['updates']
+        if self.schedule is not None: self.schedule.load_state_dict(d['schedule'])
 
 # %% ../../nbs/12_pwm.ipynb #a58ed6dd
 class PolicyTrainer:
