@@ -30,3 +30,10 @@ for s in 2 3; do pwm-flow-train seed=$s $MT alg.wm_iterations=60000 alg.wm_optim
 W="$MT alg.wm_iterations=30000 alg.wm_optim.lr_schedule=cosine alg.model.encoder_units=[256] alg.model.units=[256,256]"
 pwm-flow-pretrain seed=1 $W checkpoint_every=1000 hydra.run.dir=runs/wide_all_30000/pretrain
 for t in reacher-easy cartpole-swingup; do pwm-flow-train seed=1 $W task=$t offline.world_model=runs/wide_all_30000/pretrain/world_model.pt $POL hydra.run.dir=runs/wide_all_30000/policies/$t; done
+# the multi-task model with the plan's L_wm = L_dyn + L_rew (rew_coef 1) and the lr cosine-annealed over 60k
+# iterations; a policy per task, and reacher-easy's policy seeds 2 and 3
+P="${MT/alg.wm_loss.rew_coef=0.1/alg.wm_loss.rew_coef=1.0} alg.wm_iterations=60000 alg.wm_optim.lr_schedule=cosine"
+pwm-flow-pretrain seed=1 $P checkpoint_every=1000 hydra.run.dir=runs/cosplan_all_60000/pretrain
+for t in reacher-easy cartpole-swingup cartpole-balance walker-stand; do
+  pwm-flow-train seed=1 $P task=$t offline.world_model=runs/cosplan_all_60000/pretrain/world_model.pt $POL hydra.run.dir=runs/cosplan_all_60000/policies/$t; done
+for s in 2 3; do pwm-flow-train seed=$s $P task=reacher-easy offline.world_model=runs/cosplan_all_60000/pretrain/world_model.pt $POL hydra.run.dir=runs/cosplan_all_60000/policies_s$s/reacher-easy; done
