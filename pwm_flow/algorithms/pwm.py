@@ -234,7 +234,6 @@ class WorldModelTrainer:
         ids = {id(p) for p in encoder}
         self.optim = torch.optim.Adam([dict(params=encoder, lr=lr * encoder_lr_scale),
                                        dict(params=[p for p in model.parameters() if id(p) not in ids])], lr=lr)
-        self.iterations, self.updates = iterations, 0
         self.schedule = torch.optim.lr_scheduler.CosineAnnealingLR(self.optim, iterations) if lr_schedule == 'cosine' else None
         self.guard = UpdateGuard('wm', model.parameters(), grad_clip, max_bad)
         self.dyn_evals = 0
@@ -263,18 +262,16 @@ class WorldModelTrainer:
         else:
             loss = torch.tensor(float('nan')); parts = dict.fromkeys(('wm_dyn_loss', 'wm_rew_loss'), loss)
         norm = self.guard.step(self.optim, loss)
-        self.updates += 1
-        if self.schedule is not None and self.updates <= self.iterations: self.schedule.step()  # then it stays at 0
+        if self.schedule is not None and self.schedule.last_epoch < self.schedule.T_max: self.schedule.step()  # then it stays at 0
         return {'wm_loss': loss.item(), **{k: v.item() for k, v in parts.items()}, 'wm_grad_norm': norm}
 
     def state_dict(self) -> dict:
         return dict(model=self.model.state_dict(), optim=self.optim.state_dict(), guard=self.guard.state_dict(),
-                    dyn_evals=self.dyn_evals, updates=self.updates,
-                    schedule=None if self.schedule is None else self.schedule.state_dict())
+                    dyn_evals=self.dyn_evals, schedule=None if self.schedule is None else self.schedule.state_dict())
 
     def load_state_dict(self, d: dict) -> None:
         self.model.load_state_dict(d['model']); self.optim.load_state_dict(d['optim'])
-        self.guard.load_state_dict(d['guard']); self.dyn_evals, self.updates = d['dyn_evals'], d['updates']
+        self.guard.load_state_dict(d['guard']); self.dyn_evals = d['dyn_evals']
         if self.schedule is not None: self.schedule.load_state_dict(d['schedule'])
 
 # %% ../../nbs/12_pwm.ipynb #a58ed6dd
