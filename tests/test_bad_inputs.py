@@ -168,7 +168,7 @@ CASES = [
     ('pwm-flow-experiment', 'benchmark=nope', 'benchmark=nope: no such config (choices: mini)', None),
     ('pwm-flow-experiment', 'stage=nope', "stage='nope'", None),
     ('pwm-flow-parity', 'alg=pwm_48M_flow alg.integrator.type=rk9', "alg.integrator.type='rk9'", None),
-    ('pwm-flow-teacher', 'task=nope', "task='nope'", None),
+    ('pwm-flow-teacher', 'out_dir={tmp}/t task=nope', "task='nope'", None),
 ]
 
 
