@@ -403,18 +403,21 @@ def recipe_commands(cfg: DictConfig) -> dict[str, list[list[str]]]:
     return out
 
 def recipe_summary(cfg: DictConfig) -> pd.DataFrame:
-    "One row per candidate recipe: its settings, the MLP's final reward per task, the normalised mean, losses, plateau."
+    "One row per candidate recipe: its settings, the MLP's final reward and one-step latent error (random actions) per task, the normalised mean, losses, plateau."
     teacher, rows = teacher_rewards(cfg), []
     for name in cfg.benchmark.recipe_sweep.candidates:
         rec = recipe_candidate(cfg, name)
         runs, _ = summarise(recipe_dir(cfg, name) / 'policies')
         pre = pretrain_summary(recipe_dir(cfg, name) / 'pretrain', {rec.wm_iterations: ['mlp']})
         per_task = runs.groupby('task').final_reward.mean()
+        err = model_errors(runs, cfg.model_error.episodes, cfg.model_error.seed, progress=False)
+        latent = err[(err.actions == 'random') & (err.h == 1)].groupby('task').latent_rel_err.mean()  # below 1: better than "nothing moves"
         alg = json.loads((Path(pre.run_dir.iloc[0]) / 'run.json').read_text())['config']['alg']  # the settings as run
         rows.append(dict(candidate=name, wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
                          dyn_coef=alg['wm_loss']['dyn_coef'], rew_coef=alg['wm_loss']['rew_coef'],
                          encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'], lr_schedule=alg['wm_optim']['lr_schedule'],
                          **{f'reward_{t}': per_task.get(t, np.nan) for t in sorted(teacher)},
+                         **{f'latent_h1_{t}': latent.get(t, np.nan) for t in sorted(teacher)},
                          normalised_mean=np.mean([per_task.get(t, np.nan) / teacher[t] for t in teacher]),
                          seeds=runs.seed.nunique(), wm_dyn_loss=pre.wm_dyn_loss.mean(), wm_rew_loss=pre.wm_rew_loss.mean(),
                          dyn_change_last20_pct=pre.dyn_change_last20_pct.mean(), plateau=bool(pre.plateau.all())))

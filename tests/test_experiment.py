@@ -146,7 +146,7 @@ def test_recipe_sweep(bench):
     experiment(bench, 'stage=recipe')
     sweep = pd.read_csv(bench / 'results/tiny/recipe_sweep.csv')
     assert sorted(sweep.candidate) == ['plan', 'rew0.1'] and sorted(sweep.rew_coef) == [0.1, 1.0]
-    assert sweep['reward_cartpole-balance'].notna().all() and (sweep.seeds == 1).all()
+    assert sweep['reward_cartpole-balance'].notna().all() and sweep['latent_h1_cartpole-balance'].gt(0).all() and (sweep.seeds == 1).all()
     assert 'alg.wm_loss.rew_coef=0.1' in (bench / 'results/tiny/recipe_commands.sh').read_text()
 
 
