@@ -31,7 +31,8 @@ __all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchma
            'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'summarise',
            'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate', 'competence',
            'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables', 'data_tables',
-           'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_summary', 'main']
+           'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_summary', 'recipe_curves',
+           'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -423,6 +424,11 @@ def recipe_summary(cfg: DictConfig) -> pd.DataFrame:
                          dyn_change_last20_pct=pre.dyn_change_last20_pct.mean(), plateau=bool(pre.plateau.all())))
     return pd.DataFrame(rows).sort_values('normalised_mean', ascending=False, ignore_index=True)
 
+def recipe_curves(cfg: DictConfig) -> pd.DataFrame:
+    "Every candidate's curves (`curves.csv`'s rows: its world model's losses, its policies' evaluations) with a `candidate` column."
+    return pd.concat([summarise(recipe_dir(cfg, name))[1].assign(candidate=name) for name in cfg.benchmark.recipe_sweep.candidates],
+                     ignore_index=True)
+
 # %% ../nbs/16_experiment.ipynb #5da95073
 @hydra_errors
 @hydra.main(config_path='cfg', config_name='experiment', version_base=None)
@@ -439,10 +445,9 @@ def main(cfg: DictConfig) -> None:
     if cfg.stage == 'recipe':
         for cmds in recipe_commands(cfg).values():
             for cmd in cmds: run_command(cmd)
-        out = Path(cfg.results_dir)
-        recipe_summary(cfg).to_csv(out / 'recipe_sweep.csv', index=False, float_format='%.6g')
-        (out / 'recipe_commands.sh').write_text(commands_text(cfg, grid=False))
-        print(f"recipe sweep: {out / 'recipe_sweep.csv'}")
+        files = write_tables(cfg, dict(recipe_sweep=recipe_summary(cfg), recipe_curves=recipe_curves(cfg)))
+        (Path(cfg.results_dir) / 'recipe_commands.sh').write_text(commands_text(cfg, grid=False))
+        for name, path in files.items(): print(f"{name}: {path}")
     pre, *sweeps = grid_commands(cfg)
     if cfg.stage in ('pretrain', 'all'): run_command(pre)
     if cfg.stage in ('sweep', 'all'):

@@ -148,6 +148,8 @@ def test_recipe_sweep(bench):
     assert sorted(sweep.candidate) == ['plan', 'rew0.1'] and sorted(sweep.rew_coef) == [0.1, 1.0]
     assert sweep['reward_cartpole-balance'].notna().all() and sweep['latent_h1_cartpole-balance'].gt(0).all() and (sweep.seeds == 1).all()
     assert 'alg.wm_loss.rew_coef=0.1' in (bench / 'results/tiny/recipe_commands.sh').read_text()
+    curves = pd.read_csv(bench / 'results/tiny/recipe_curves.csv')
+    assert sorted(curves.candidate.unique()) == ['plan', 'rew0.1'] and curves.groupby('candidate').eval_reward.count().gt(0).all()
 
 
 def test_bad_benchmark_is_one_line(tmp_path):
