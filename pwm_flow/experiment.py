@@ -27,12 +27,11 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'collection_size', 'check_benchmark',
            'launcher_args', 'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info',
-           'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'budgets',
-           'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table', 'summarise',
-           'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate', 'competence',
-           'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables', 'data_tables',
-           'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_summary', 'recipe_curves',
-           'main']
+           'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'sweep_dir',
+           'budgets', 'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table',
+           'summarise', 'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate',
+           'competence', 'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables', 'data_tables',
+           'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_tables', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -70,6 +69,7 @@ def check_benchmark(cfg: DictConfig) -> None:
         for v in OmegaConf.select(b, key): check_choice(f'benchmark.{key}', v, variant_names())
     check_choice('benchmark.alg', b.alg, sorted(p.stem for p in (cfg_dir() / 'alg').glob('pwm_*.yaml')))
     if not len(b.seeds): raise ConfigError("benchmark.seeds is empty")
+    check_positive('wm_curve_every', cfg.wm_curve_every)
     for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes', 'chunk_episodes', 'num_envs'): check_positive(f'benchmark.data.{key}', b.data[key])
     for key in ('random_episodes', 'snapshot_episodes', 'policy_episodes'): collection_size(cfg, b.data[key], key)
     W, w = check_positive('benchmark.recipe.wm_iterations', b.recipe.wm_iterations), b.short.wm_iterations
@@ -143,6 +143,7 @@ def policy_command(cfg: DictConfig, variants: list[str], seeds: list[int], recip
             f'hydra.sweep.dir={out}', 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}']
 
 def pretrain_dir(cfg: DictConfig) -> Path: return Path(cfg.runs_dir) / 'pretrain'
+def sweep_dir(cfg: DictConfig, W: int) -> Path: return Path(cfg.runs_dir) / f'wm{W}'
 
 def budgets(cfg: DictConfig) -> dict[int, tuple[list[str], str]]:
     "Each world-model budget (iterations) with its variants and the world model file of that budget."
@@ -157,7 +158,7 @@ def grid_commands(cfg: DictConfig) -> list[list[str]]:
     pretrained_variants = list(dict.fromkeys([*b.variants, *b.short.variants]))
     short = [] if b.short.wm_iterations is None else [b.short.wm_iterations]
     return [pretrain_command(cfg, pretrained_variants, list(b.seeds), recipe_args(b), pretrain_dir(cfg), short),
-            *[policy_command(cfg, variants, list(b.seeds), recipe_args(b), pretrain_dir(cfg), file, Path(cfg.runs_dir) / f'wm{W}')
+            *[policy_command(cfg, variants, list(b.seeds), recipe_args(b), pretrain_dir(cfg), file, sweep_dir(cfg, W))
               for W, (variants, file) in budgets(cfg).items()]]
 
 # %% ../nbs/16_experiment.ipynb #6e659aaa
@@ -209,17 +210,18 @@ def teachers_table(cfg: DictConfig) -> pd.DataFrame:
                          for info in (teacher_info(cfg, t) for t in cfg.benchmark.tasks)])
 
 # %% ../nbs/16_experiment.ipynb #88a14b09
-def summarise(runs_dir: str | Path, # a folder of run folders (searched recursively for run.json)
+def summarise(runs_dirs: list[str | Path], # folders of run folders (searched recursively for run.json)
+              wm_every: int = 25, # the world-model losses in the curves: means over windows of this many iterations
              ) -> tuple[pd.DataFrame, pd.DataFrame]: # (runs, curves)
-    "The runs table and the curves table of every run folder under `runs_dir`."
-    runs_dir = Path(runs_dir)
-    dirs = sorted(p.parent for p in runs_dir.rglob('run.json'))
-    if not dirs: raise ConfigError(f"{runs_dir}: no run folders (run.json) to summarise")
+    "The runs table and the curves table of every run folder under `runs_dirs`."
+    where = ', '.join(map(str, runs_dirs))
+    dirs = sorted(p.parent for r in runs_dirs for p in Path(r).rglob('run.json'))
+    if not dirs: raise ConfigError(f"{where}: no run folders (run.json) to summarise")
     rows, curves = [], []
     for d in dirs:
-        r, c = run_summary(d)
+        r, c = run_summary(d, wm_every)
         rows += r; curves.append(c)
-    if not rows: raise ConfigError(f"{runs_dir}: no policy runs to summarise")
+    if not rows: raise ConfigError(f"{where}: no policy runs to summarise")
     runs = pd.DataFrame(rows).sort_values(['wm_iterations', 'task', 'variant', 'seed'], ignore_index=True)
     return runs, pd.concat(curves, ignore_index=True)
 
@@ -378,7 +380,7 @@ def data_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
 
 def write_results(cfg: DictConfig) -> dict[str, Path]:
     "Write the benchmark's CSV summaries and its commands to `results_dir`."
-    runs, curves = summarise(cfg.runs_dir)
+    runs, curves = summarise([pretrain_dir(cfg), *(sweep_dir(cfg, W) for W in budgets(cfg))], cfg.wm_curve_every)  # not the recipe sweep's runs
     files = write_tables(cfg, dict(runs=runs, curves=curves, **data_tables(cfg),
                                    pretrain=pretrain_summary(pretrain_dir(cfg), {W: v for W, (v, _) in budgets(cfg).items()}),
                                    aggregate=aggregate(runs, teacher_rewards(cfg)), competence=competence(runs, teacher_rewards(cfg)),
@@ -403,13 +405,14 @@ def recipe_commands(cfg: DictConfig) -> dict[str, list[list[str]]]:
                      policy_command(cfg, ['mlp'], list(s.seeds), rec, d / 'pretrain', 'world_model.pt', d / 'policies')]
     return out
 
-def recipe_summary(cfg: DictConfig) -> pd.DataFrame:
-    "One row per candidate recipe: its settings, the MLP's final reward and one-step latent error (random actions) per task, the normalised mean, losses, plateau."
-    teacher, rows = teacher_rewards(cfg), []
+def recipe_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
+    """`recipe_sweep`: one row per candidate recipe (its settings, the MLP's final reward and one-step latent error on random
+    actions per task, the normalised mean, losses, plateau); `recipe_curves`: each candidate's `curves.csv` rows."""
+    teacher, rows, curves = teacher_rewards(cfg), [], []
     for name in cfg.benchmark.recipe_sweep.candidates:
-        rec = recipe_candidate(cfg, name)
-        runs, _ = summarise(recipe_dir(cfg, name) / 'policies')
-        pre = pretrain_summary(recipe_dir(cfg, name) / 'pretrain', {rec.wm_iterations: ['mlp']})
+        runs, cur = summarise([recipe_dir(cfg, name)], cfg.wm_curve_every)
+        curves.append(cur.assign(candidate=name))
+        pre = pretrain_summary(recipe_dir(cfg, name) / 'pretrain', {recipe_candidate(cfg, name).wm_iterations: ['mlp']})
         per_task = runs.groupby('task').final_reward.mean()
         err = model_errors(runs, cfg.model_error.episodes, cfg.model_error.seed, progress=False)
         latent = err[(err.actions == 'random') & (err.h == 1)].groupby('task').latent_rel_err.mean()  # below 1: better than "nothing moves"
@@ -422,12 +425,8 @@ def recipe_summary(cfg: DictConfig) -> pd.DataFrame:
                          normalised_mean=np.mean([per_task.get(t, np.nan) / teacher[t] for t in teacher]),
                          seeds=runs.seed.nunique(), wm_dyn_loss=pre.wm_dyn_loss.mean(), wm_rew_loss=pre.wm_rew_loss.mean(),
                          dyn_change_last20_pct=pre.dyn_change_last20_pct.mean(), plateau=bool(pre.plateau.all())))
-    return pd.DataFrame(rows).sort_values('normalised_mean', ascending=False, ignore_index=True)
-
-def recipe_curves(cfg: DictConfig) -> pd.DataFrame:
-    "Every candidate's curves (`curves.csv`'s rows: its world model's losses, its policies' evaluations) with a `candidate` column."
-    return pd.concat([summarise(recipe_dir(cfg, name))[1].assign(candidate=name) for name in cfg.benchmark.recipe_sweep.candidates],
-                     ignore_index=True)
+    return dict(recipe_sweep=pd.DataFrame(rows).sort_values('normalised_mean', ascending=False, ignore_index=True),
+                recipe_curves=pd.concat(curves, ignore_index=True))
 
 # %% ../nbs/16_experiment.ipynb #5da95073
 @hydra_errors
@@ -445,7 +444,7 @@ def main(cfg: DictConfig) -> None:
     if cfg.stage == 'recipe':
         for cmds in recipe_commands(cfg).values():
             for cmd in cmds: run_command(cmd)
-        files = write_tables(cfg, dict(recipe_sweep=recipe_summary(cfg), recipe_curves=recipe_curves(cfg)))
+        files = write_tables(cfg, recipe_tables(cfg))
         (Path(cfg.results_dir) / 'recipe_commands.sh').write_text(commands_text(cfg, grid=False))
         for name, path in files.items(): print(f"{name}: {path}")
     pre, *sweeps = grid_commands(cfg)

@@ -179,7 +179,7 @@ CURVE_COLUMNS = ['step', 'iteration', 'phase', 'wall_clock', 'eval_reward', 'eva
                  'wm_loss', 'wm_dyn_loss', 'wm_rew_loss']
 
 def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train` or `pwm-flow-pretrain`
-                wm_every: int = 25, # keep every this many world-model iterations in the curves
+                wm_every: int = 25, # the world-model losses as means over windows of this many iterations in the curves
                ) -> tuple[list[dict], pd.DataFrame]: # (one row per task of the run, its curves)
     "Rows of `runs.csv` and of `curves.csv` for one run folder."
     run_dir = Path(run_dir)
@@ -188,8 +188,9 @@ def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train` or `
     choices = OmegaConf.load(run_dir / '.hydra' / 'hydra.yaml').hydra.runtime.choices
     key = dict(variant=variant_label(cfg['alg']), variant_config=choices.get('variant', choices['alg']), alg=choices['alg'],
                seed=cfg['seed'], wm_iterations=info['wm_iterations'])
-    wm = df[df.phase == 'wm']
-    rows, curves = [], [wm[wm.iteration % wm_every == 0].assign(task='all', step=lambda d: d.iteration)]
+    wm = df[df.phase == 'wm'].groupby((df.iteration - 1) // wm_every)
+    wm = wm.last().assign(**wm[['wm_loss', 'wm_dyn_loss', 'wm_rew_loss']].mean())  # each window at its last iteration
+    rows, curves = [], [wm.reset_index(drop=True).assign(task='all', step=lambda d: d.iteration)]
     for task in info['tasks']:
         d = df[(df.task == task) & (df.phase != 'wm')]
         d = d.assign(step=d.iteration - d.iteration.min() + 1)

@@ -86,6 +86,7 @@ def test_data_sweep_results(bench):
     assert (runs.esnr_samples == 2).all() and runs.hardware.str.contains('logical cores').all()
     curves = pd.read_csv(bench / 'results/tiny/curves.csv')
     assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 6
+    assert curves[curves.phase == 'wm'].step.tolist() == [4, 4]  # each world model's 4 iterations: one window of wm_curve_every
     pre = pd.read_csv(bench / 'results/tiny/pretrain.csv')  # the MLP's pretraining serves both budgets
     assert pre[['variant', 'wm_iterations']].values.tolist() == [['Flow Heun K=2', 4], ['MLP', 4], ['MLP', 2]]
     assert sorted(p.name for p in (bench / 'runs/tiny/pretrain/mlp/seed1').glob('world_model*')) == ['world_model.pt', 'world_model_2.pt']
@@ -150,6 +151,9 @@ def test_recipe_sweep(bench):
     assert 'alg.wm_loss.rew_coef=0.1' in (bench / 'results/tiny/recipe_commands.sh').read_text()
     curves = pd.read_csv(bench / 'results/tiny/recipe_curves.csv')
     assert sorted(curves.candidate.unique()) == ['plan', 'rew0.1'] and curves.groupby('candidate').eval_reward.count().gt(0).all()
+    experiment(bench, 'stage=results')  # the grid's tables leave the recipe sweep's runs out
+    runs = pd.read_csv(bench / 'results/tiny/runs.csv')
+    assert len(runs) and not runs.run_dir.str.contains('/recipe/').any()
 
 
 def test_bad_benchmark_is_one_line(tmp_path):
