@@ -83,7 +83,7 @@ def test_flow_twin_mirrors_baseline(name):
 
 
 def parity(*args):
-    return subprocess.run([str(PARITY), *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([str(PARITY), *args], capture_output=True, text=True, timeout=300)  # generous: CI shares its two cores
 
 
 def test_parity_command_48M_flow():
