@@ -188,8 +188,9 @@ def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train` or `
     choices = OmegaConf.load(run_dir / '.hydra' / 'hydra.yaml').hydra.runtime.choices
     key = dict(variant=variant_label(cfg['alg']), variant_config=choices.get('variant', choices['alg']), alg=choices['alg'],
                seed=cfg['seed'], wm_iterations=info['wm_iterations'])
-    wm = df[df.phase == 'wm'].groupby((df.iteration - 1) // wm_every)
-    wm = wm.last().assign(**wm[['wm_loss', 'wm_dyn_loss', 'wm_rew_loss']].mean())  # each window at its last iteration
+    wm = df[df.phase == 'wm']
+    windows = wm.groupby((wm.iteration - 1) // wm_every)
+    wm = windows.last().assign(**windows[['wm_loss', 'wm_dyn_loss', 'wm_rew_loss']].mean())  # each window at its last iteration
     rows, curves = [], [wm.reset_index(drop=True).assign(task='all', step=lambda d: d.iteration)]
     for task in info['tasks']:
         d = df[(df.task == task) & (df.phase != 'wm')]

@@ -15,6 +15,7 @@ for N in 30000 60000; do
     pwm-flow-train seed=1 $W task=$t offline.world_model=runs/probe_s12/wide_plan_$N/pretrain/world_model.pt $POL hydra.run.dir=runs/probe_s12/wide_plan_$N/policies/$t
   done
 done
+W="$MT alg.wm_iterations=60000 alg.model.encoder_units=[256] alg.model.units=[256,256]"
 for s in 2 3; do
   pwm-flow-train seed=$s $W task=reacher-easy offline.world_model=runs/probe_s12/wide_plan_60000/pretrain/world_model.pt $POL hydra.run.dir=runs/probe_s12/wide_plan_60000/policies_seed$s/reacher-easy
 done
