@@ -416,8 +416,10 @@ def recipe_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
         per_task = runs.groupby('task').final_reward.mean()
         err = model_errors(runs, cfg.model_error.episodes, cfg.model_error.seed, progress=False)
         latent = err[(err.actions == 'random') & (err.h == 1)].groupby('task').latent_rel_err.mean()  # below 1: better than "nothing moves"
-        alg = json.loads((Path(pre.run_dir.iloc[0]) / 'run.json').read_text())['config']['alg']  # the settings as run
-        rows.append(dict(candidate=name, wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
+        run = json.loads((Path(pre.run_dir.iloc[0]) / 'run.json').read_text())
+        alg = run['config']['alg']  # the settings as run
+        rows.append(dict(candidate=name, latent_dim=alg['model']['latent_dim'], wm_params=run['P_model'],
+                         wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
                          dyn_coef=alg['wm_loss']['dyn_coef'], rew_coef=alg['wm_loss']['rew_coef'],
                          encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'], lr_schedule=alg['wm_optim']['lr_schedule'],
                          **{f'reward_{t}': per_task.get(t, np.nan) for t in sorted(teacher)},
