@@ -422,6 +422,7 @@ def recipe_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
                          wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
                          dyn_coef=alg['wm_loss']['dyn_coef'], rew_coef=alg['wm_loss']['rew_coef'],
                          encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'], lr_schedule=alg['wm_optim']['lr_schedule'],
+                         lr_floor=alg['wm_optim'].get('lr_floor', 0.), lr_hold=alg['wm_optim'].get('lr_hold', 0.),  # 0 in runs before these keys
                          **{f'reward_{t}': per_task.get(t, np.nan) for t in sorted(teacher)},
                          **{f'latent_h1_{t}': latent.get(t, np.nan) for t in sorted(teacher)},
                          normalised_mean=np.mean([per_task.get(t, np.nan) / teacher[t] for t in teacher]),

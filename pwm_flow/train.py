@@ -52,7 +52,7 @@ REAL_KEYS = [('alg.gamma', 0, 1, True), ('alg.policy.lam', 0, 1, False),        
              ('alg.policy.actor_grad_clip', 0, None, True), ('alg.policy.critic_grad_clip', 0, None, True),
              ('alg.wm_optim.lr', 0, None, True), ('alg.wm_optim.grad_clip', 0, None, True),
              ('alg.wm_optim.encoder_lr_scale', 0, None, False), ('alg.wm_loss.dyn_coef', 0, None, False),
-             ('alg.wm_loss.rew_coef', 0, None, False)]
+             ('alg.wm_loss.rew_coef', 0, None, False), ('alg.wm_optim.lr_floor', 0, 1, False), ('alg.wm_optim.lr_hold', 0, 1, False)]
 
 def check_config(cfg: DictConfig) -> None:
     "Check the run-level keys of a `train` config (the `alg` part is checked by building it)."

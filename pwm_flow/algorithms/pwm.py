@@ -4,7 +4,7 @@
 
 # %% ../../nbs/12_pwm.ipynb #a1fa7b66
 from __future__ import annotations
-import contextlib
+import contextlib, math
 from dataclasses import dataclass
 from typing import Callable
 import torch
@@ -213,6 +213,8 @@ class WorldModelTrainer:
                  encoder_lr_scale: float = 1., # the encoder's (and task embedding's) learning rate is lr times this
                  lr_schedule: str = 'constant', # `constant`, or `cosine`: both groups' rates anneal to 0 over `iterations` updates
                  iterations: int = 0, # the pretraining's updates, over which `cosine` anneals (after them the rate stays 0)
+                 lr_floor: float = 0., # `cosine`: the fraction of each group's rate it anneals to (0: to 0)
+                 lr_hold: float = 0., # `cosine`: the fraction of `iterations`, at the end, held at `lr_floor` (needs `lr_floor` > 0)
                  gamma: float = 0.99, # discount of the per-step loss weights
                  dyn_coef: float = 1., rew_coef: float = 1., # the weights of L_dyn and L_rew in L_wm
                  max_bad: int = 10, # consecutive non-finite updates that stop the run
@@ -228,13 +230,20 @@ class WorldModelTrainer:
         check_choice('alg.wm_optim.lr_schedule', lr_schedule, LR_SCHEDULES)
         if lr_schedule == 'cosine' and iterations < 1:
             raise ConfigError(f"alg.wm_optim.lr_schedule=cosine anneals over the pretraining's updates; got alg.wm_iterations={iterations}")
+        for key, v in (('lr_floor', lr_floor), ('lr_hold', lr_hold)):
+            if not 0 <= v < 1: raise ConfigError(f"alg.wm_optim.{key}={v} must be in [0, 1)")
+            if v and lr_schedule != 'cosine': raise ConfigError(f"alg.wm_optim.{key}={v} shapes the cosine schedule; got alg.wm_optim.lr_schedule={lr_schedule}")
+        if lr_hold and not lr_floor: raise ConfigError(f"alg.wm_optim.lr_hold={lr_hold} holds the rate at alg.wm_optim.lr_floor, which is 0: nothing would move")
         self.model, self.dynamics_loss, self.gamma, self.precision = model, dynamics_loss, gamma, precision
         self.dyn_coef, self.rew_coef = dyn_coef, rew_coef
         encoder = [*model.encoder.parameters(), *(model.task_emb.parameters() if model.task_dim else [])]
         ids = {id(p) for p in encoder}
         self.optim = torch.optim.Adam([dict(params=encoder, lr=lr * encoder_lr_scale),
                                        dict(params=[p for p in model.parameters() if id(p) not in ids])], lr=lr)
-        self.schedule = torch.optim.lr_scheduler.CosineAnnealingLR(self.optim, iterations) if lr_schedule == 'cosine' else None
+        # the cosine of a period T whose value at the anneal's end A is lr_floor: (1 + cos(pi A / T)) / 2 = lr_floor
+        self.anneal_steps = round((1 - lr_hold) * iterations)
+        period = self.anneal_steps * math.pi / math.acos(2 * lr_floor - 1)  # lr_floor 0: the anneal's own length
+        self.schedule = torch.optim.lr_scheduler.CosineAnnealingLR(self.optim, period) if lr_schedule == 'cosine' else None
         self.guard = UpdateGuard('wm', model.parameters(), grad_clip, max_bad)
         self.dyn_evals = 0
         device = next(model.parameters()).device
@@ -262,7 +271,7 @@ class WorldModelTrainer:
         else:
             loss = torch.tensor(float('nan')); parts = dict.fromkeys(('wm_dyn_loss', 'wm_rew_loss'), loss)
         norm = self.guard.step(self.optim, loss)
-        if self.schedule is not None and self.schedule.last_epoch < self.schedule.T_max: self.schedule.step()  # then it stays at 0
+        if self.schedule is not None and self.schedule.last_epoch < self.anneal_steps: self.schedule.step()  # then it stays
         return {'wm_loss': loss.item(), **{k: v.item() for k, v in parts.items()}, 'wm_grad_norm': norm}
 
     def state_dict(self) -> dict:
