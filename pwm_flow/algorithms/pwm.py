@@ -211,8 +211,8 @@ class WorldModelTrainer:
                  lr: float = 3e-4, # Adam learning rate
                  grad_clip: float = 20., # gradient-norm threshold
                  encoder_lr_scale: float = 1., # the encoder's (and task embedding's) learning rate is lr times this
-                 lr_schedule: str = 'constant', # `constant`, or `cosine`: both groups' rates anneal to 0 over `iterations` updates
-                 iterations: int = 0, # the pretraining's updates, over which `cosine` anneals (after them the rate stays 0)
+                 lr_schedule: str = 'constant', # `constant`, or `cosine`: both groups' rates anneal over `iterations` updates (to 0, or to `lr_floor`)
+                 iterations: int = 0, # the pretraining's updates, over which `cosine` anneals (after them the rate stays where it ended)
                  lr_floor: float = 0., # `cosine`: the fraction of each group's rate it anneals to (0: to 0)
                  lr_hold: float = 0., # `cosine`: the fraction of `iterations`, at the end, held at `lr_floor` (needs `lr_floor` > 0)
                  gamma: float = 0.99, # discount of the per-step loss weights
