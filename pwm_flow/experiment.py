@@ -211,7 +211,7 @@ def teachers_table(cfg: DictConfig) -> pd.DataFrame:
 
 # %% ../nbs/16_experiment.ipynb #88a14b09
 def summarise(runs_dirs: list[str | Path], # folders of run folders (searched recursively for run.json)
-              wm_every: int = 25, # the world-model losses in the curves: means over windows of this many iterations
+              wm_every: int, # the world-model losses in the curves: means over windows of this many iterations (`wm_curve_every`)
              ) -> tuple[pd.DataFrame, pd.DataFrame]: # (runs, curves)
     "The runs table and the curves table of every run folder under `runs_dirs`."
     where = ', '.join(map(str, runs_dirs))
@@ -416,13 +416,13 @@ def recipe_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
         per_task = runs.groupby('task').final_reward.mean()
         err = model_errors(runs, cfg.model_error.episodes, cfg.model_error.seed, progress=False)
         latent = err[(err.actions == 'random') & (err.h == 1)].groupby('task').latent_rel_err.mean()  # below 1: better than "nothing moves"
-        run = json.loads((Path(pre.run_dir.iloc[0]) / 'run.json').read_text())
-        alg = run['config']['alg']  # the settings as run
+        run = read_run(pre.run_dir.iloc[0])[1]
+        alg = run['config']['alg']  # the settings as run, in today's keys
         rows.append(dict(candidate=name, latent_dim=alg['model']['latent_dim'], wm_params=run['P_model'],
                          wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
                          dyn_coef=alg['wm_loss']['dyn_coef'], rew_coef=alg['wm_loss']['rew_coef'],
                          encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'], lr_schedule=alg['wm_optim']['lr_schedule'],
-                         lr_floor=alg['wm_optim'].get('lr_floor', 0.), lr_hold=alg['wm_optim'].get('lr_hold', 0.),  # 0 in runs before these keys
+                         lr_floor=alg['wm_optim']['lr_floor'], lr_hold=alg['wm_optim']['lr_hold'],
                          **{f'reward_{t}': per_task.get(t, np.nan) for t in sorted(teacher)},
                          **{f'latent_h1_{t}': latent.get(t, np.nan) for t in sorted(teacher)},
                          normalised_mean=np.mean([per_task.get(t, np.nan) / teacher[t] for t in teacher]),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12b_runs.ipynb #76812e9c
 from __future__ import annotations
-import csv, io, json, logging, math, random, time
+import copy, csv, io, json, logging, math, random, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -18,7 +18,8 @@ from .builders import variant_label
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COLUMNS', 'CURVE_COLUMNS', 'MetricsFile', 'Run', 'read_run', 'esnr_stats', 'run_summary']
+__all__ = ['log', 'COLUMNS', 'ADDED_KEYS', 'CURVE_COLUMNS', 'MetricsFile', 'recorded_config', 'Run', 'read_run', 'esnr_stats',
+           'run_summary']
 
 # %% ../nbs/12b_runs.ipynb #2828ea25
 COLUMNS = ('iteration', 'phase', 'task', 'env_steps', 'wall_clock',
@@ -63,6 +64,20 @@ class MetricsFile:
         with open(self.path, 'a') as f:
             f.write(buf.getvalue()); f.flush()
 
+# %% ../nbs/12b_runs.ipynb #49da966a
+ADDED_KEYS = {'alg.wm_optim.lr_floor': 0., 'alg.wm_optim.lr_hold': 0.}  # key added since runs were recorded: the value they ran with
+
+def recorded_config(config: dict, # the config a run.json or checkpoint recorded
+                   ) -> dict: # the same config in today's keys
+    "A recorded config with the keys added to pwm_flow since (`ADDED_KEYS`) at the values that reproduce the run."
+    config = copy.deepcopy(config)
+    for key, value in ADDED_KEYS.items():
+        *path, last = key.split('.')
+        d = config
+        for p in path: d = d.get(p) if isinstance(d, dict) else None
+        if isinstance(d, dict): d.setdefault(last, value)
+    return config
+
 # %% ../nbs/12b_runs.ipynb #df42f21c
 def _rng_state() -> dict:
     "The random states as plain values and tensors (numpy's key array as a tensor)."
@@ -99,6 +114,7 @@ class Run:
         if not self.json_path.exists(): return None
         try: old = json.loads(self.json_path.read_text())
         except json.JSONDecodeError: raise ConfigError(f"{self.json_path} is not readable JSON (truncated?); move it away to start over") from None
+        old['config'] = recorded_config(old['config'])
         if old['config'] != self.config:
             raise ConfigError(f"{self.dir} holds a run with a different config ({config_diff(old['config'], self.config)}); "
                               "choose another hydra.run.dir")
@@ -110,8 +126,9 @@ class Run:
         if self.ckpt_path.exists():
             ckpt = load_record(self.ckpt_path, 'checkpoint', 'checkpoint', 'a pwm_flow checkpoint',
                                'pwm-flow-train or pwm-flow-pretrain (move it away to start over)')
-            if ckpt['config'] != self.config:
-                raise ConfigError(f"{self.ckpt_path} is a checkpoint of another config ({config_diff(ckpt['config'], self.config)}); "
+            recorded = recorded_config(ckpt['config'])
+            if recorded != self.config:
+                raise ConfigError(f"{self.ckpt_path} is a checkpoint of another config ({config_diff(recorded, self.config)}); "
                                   "choose another hydra.run.dir")
             if len(ckpt['rng']) != self.world:
                 raise ConfigError(f"{self.ckpt_path} was written by {len(ckpt['rng'])} process(es); resume it with as many "
@@ -161,10 +178,11 @@ class Run:
 # %% ../nbs/12b_runs.ipynb #238ab1bb
 def read_run(run_dir: str | Path, # a folder written by `pwm-flow-train` or `pwm-flow-pretrain`
             ) -> tuple[pd.DataFrame, dict]: # (metrics, run.json)
-    "The metrics table and the run record of a run folder."
+    "The metrics table and the run record of a run folder (its config in today's keys, `recorded_config`)."
     run_dir = Path(run_dir)
     if not (run_dir / 'run.json').is_file(): raise ConfigError(f"{run_dir} is not a run folder (no run.json)")
-    return pd.read_csv(run_dir / 'metrics.csv'), json.loads((run_dir / 'run.json').read_text())
+    info = json.loads((run_dir / 'run.json').read_text())
+    return pd.read_csv(run_dir / 'metrics.csv'), dict(info, config=recorded_config(info['config']))
 
 def esnr_stats(step: pd.Series, # policy iteration of each ESNR sample
                db: pd.Series, # ESNR in dB
