@@ -65,7 +65,7 @@ class MetricsFile:
             f.write(buf.getvalue()); f.flush()
 
 # %% ../nbs/12b_runs.ipynb #49da966a
-ADDED_KEYS = {'alg.wm_optim.lr_floor': 0., 'alg.wm_optim.lr_hold': 0.}  # key added since runs were recorded: the value they ran with
+ADDED_KEYS = {'alg.wm_optim.lr_floor': 0., 'alg.wm_optim.lr_hold': 0.}  # keys added since runs were recorded: the values those runs ran with
 
 def recorded_config(config: dict, # the config a run.json or checkpoint recorded
                    ) -> dict: # the same config in today's keys
