@@ -47,3 +47,11 @@ python results/mini/probe_walker_actions_s15.py results/mini/probe_walker_action
   walker_n2=runs/probe_s15/walker_n2/policies/walker-stand/seed1/policy_walker-stand.pt \
   all_n2=runs/probe_s15/all_n2/policies/walker-stand/seed1/policy_walker-stand.pt \
   --data data/mini/collect $D/collect
+
+# 6. The world models' open-loop reward at down states along the data's actions and along the policies' own
+python results/mini/probe_walker_openloop_s15.py results/mini/probe_walker_openloop.csv \
+  walker_base=runs/probe_s15/walker_base/policies/walker-stand/seed1/policy_walker-stand.pt \
+  walker_n2=runs/probe_s15/walker_n2/policies/walker-stand/seed1/policy_walker-stand.pt \
+  recipe_wm_seed1=runs/mini/recipe/plan_cos_l128/policies/walker-stand/mlp/seed1/policy_walker-stand.pt \
+  --data noise2.0_chunk0=$D/collect/walker-stand_final_noise2.0/chunk_0.pt random_chunk0=data/mini/collect/walker-stand_random/chunk_0.pt \
+  noise1.0_chunk0=data/mini/collect/walker-stand_final_noise1.0/chunk_0.pt
