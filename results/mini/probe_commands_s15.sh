@@ -55,3 +55,14 @@ python results/mini/probe_walker_openloop_s15.py results/mini/probe_walker_openl
   recipe_wm_seed1=runs/mini/recipe/plan_cos_l128/policies/walker-stand/mlp/seed1/policy_walker-stand.pt \
   --data noise2.0_chunk0=$D/collect/walker-stand_final_noise2.0/chunk_0.pt random_chunk0=data/mini/collect/walker-stand_random/chunk_0.pt \
   noise1.0_chunk0=data/mini/collect/walker-stand_final_noise1.0/chunk_0.pt
+
+# 7. Random corner actions: the teacher at action noise std 100 (384 episodes, seed 105), added to walker-stand's data alone
+pwm-flow-collect out_dir=$D/collect/walker-stand_final_noise100.0 'tasks=[walker-stand]' num_envs=8 chunks=6 episodes_per_chunk=64 \
+  seed=105 teacher=results/mini/teachers/walker-stand/actor_50000.pt noise_std=100.0 progress=false
+mkdir -p $D/walker_bb; for f in $D/walker_base/*; do ln -sf "$(readlink -f $f)" $D/walker_bb/; done
+for k in $D/collect/walker-stand_final_noise100.0/chunk_*.pt; do ln -sf $k $D/walker_bb/walker-stand_final_noise100.0_$(basename $k); done
+pwm-flow-pretrain seed=1 $RECIPE alg.wm_iterations=30000 offline.dataset=$D/walker_bb checkpoint_every=500 threads=1 device=cpu hydra.run.dir=runs/probe_s15/walker_bb/pretrain
+pwm-flow-train seed=1 task=walker-stand $RECIPE alg.wm_iterations=30000 offline.dataset=$D/walker_bb offline.world_model=runs/probe_s15/walker_bb/pretrain/world_model.pt \
+  $POLICY hydra.run.dir=runs/probe_s15/walker_bb/policies/walker-stand/seed1
+#    and its rows of probe_walker_actions.csv and probe_walker_openloop.csv (the scripts of 5 and 6 with walker_bb=<its policy>,
+#    the latter also on --data noise100.0_chunk0=$D/collect/walker-stand_final_noise100.0/chunk_0.pt)
