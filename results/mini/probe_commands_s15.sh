@@ -66,3 +66,7 @@ pwm-flow-train seed=1 task=walker-stand $RECIPE alg.wm_iterations=30000 offline.
   $POLICY hydra.run.dir=runs/probe_s15/walker_bb/policies/walker-stand/seed1
 #    and its rows of probe_walker_actions.csv and probe_walker_openloop.csv (the scripts of 5 and 6 with walker_bb=<its policy>,
 #    the latter also on --data noise100.0_chunk0=$D/collect/walker-stand_final_noise100.0/chunk_0.pt)
+
+# 8. More exploration in the imagination, from walker_bb's world model: the actor's log-std started at 0, floored at -0.5
+pwm-flow-train seed=1 task=walker-stand $RECIPE alg.wm_iterations=30000 alg.actor.init_logstd=0.0 alg.actor.min_logstd=-0.5 offline.dataset=$D/walker_bb \
+  offline.world_model=runs/probe_s15/walker_bb/pretrain/world_model.pt $POLICY hydra.run.dir=runs/probe_s15/walker_bb/policies_std/walker-stand/seed1
