@@ -7,9 +7,9 @@ whose six action components are all beyond 0.9 in magnitude (none, some, at leas
 Usage: python probe_walker_openloop_s15.py OUT.csv NAME=POLICY.pt ... --data NAME=CHUNK.pt ..."""
 import sys, torch
 import pandas as pd
+from pwm_flow.data import read_chunk
 from pwm_flow.math import two_hot_inv
 from pwm_flow.model_error import policy_episodes
-from pwm_flow.policies import load_policy
 
 H, STRIDE, DOWN = 16, 8, 0.6
 
@@ -32,11 +32,10 @@ def windows(model, eps) -> pd.DataFrame:
 out, *args = sys.argv[1:]
 i = args.index('--data')
 models, data = [a.split('=', 1) for a in args[:i]], [a.split('=', 1) for a in args[i + 1:]]
-rows = []
+chunks, rows = [(n, read_chunk(p)) for n, p in data], []
 for mname, path in models:
-    pol = load_policy(path)
-    sources = [(n, torch.load(p, weights_only=False)) for n, p in data] + [('own_episodes', policy_episodes(path, episodes=10)[2]['policy'])]
-    for sname, eps in sources:
+    pol, _, own = policy_episodes(path, episodes=10)
+    for sname, eps in chunks + [('own_episodes', own['policy'])]:
         w = windows(pol.model, eps)
         w = w[w.down]
         for share, sel in (('none', w.saturated == 0), ('some', (w.saturated > 0) & (w.saturated < 0.5)), ('half_or_more', w.saturated >= 0.5)):
