@@ -19,3 +19,10 @@ done
 pwm-flow-train -m hydra/launcher=joblib hydra.launcher.n_jobs=1 seed=1,2,3 task=reacher-easy $RECIPE \
   'offline.world_model=runs/mini/pretrain/${hydra:runtime.choices.variant}/seed${seed}/world_model.pt' iterations=3000 $POLICY \
   hydra.sweep.dir=runs/probe_s16/iters3000 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}'
+
+# 3. Whose seed sets reacher-easy's spread: the policy learned with other seeds on world models 2 and 3 (probe
+#    reacher_policy_seed; the world model's seed and the policy's are one `seed` in the grid)
+for ws in "2 1,3" "3 1"; do set -- $ws   # (policy seed 2 on world model 3 was stopped unfinished)
+  pwm-flow-train -m hydra/launcher=basic seed=$2 task=reacher-easy $RECIPE offline.world_model=runs/mini/pretrain/mlp/seed$1/world_model.pt \
+    iterations=1000 $POLICY hydra.sweep.dir=runs/probe_s16/pseed/wm$1 'hydra.sweep.subdir=${task}/seed${seed}'
+done
