@@ -32,3 +32,10 @@ err[(err.actions == 'random') & (err.h == 1)].to_csv('grid_partial_latent.csv', 
 pretrain_summary('runs/mini/pretrain', {60000: ['mlp', 'heun2', 'heun4', 'euler2', 'euler1', 'mlp_residual'],
                                         600: ['mlp', 'heun2', 'euler1', 'mlp_residual']}).to_csv('grid_partial_pretrain.csv', index=False, float_format='%.6g')
 PY
+
+# 3. reacher-easy's policy learned with other seeds on world model 1 (probe reacher_policy_seed_wm1, as session 16's
+#    for world models 2 and 3); every evaluation in results/mini/probe_s17.csv
+for s in 2 3; do
+  pwm-flow-train -m hydra/launcher=basic seed=$s task=reacher-easy +variant=mlp $RECIPE offline.world_model=runs/mini/pretrain/mlp/seed1/world_model.pt \
+    $POLICY hydra.sweep.dir=runs/probe_s16/pseed/wm1 'hydra.sweep.subdir=${task}/seed${seed}'
+done
