@@ -4,7 +4,7 @@
 
 # %% ../nbs/12b_runs.ipynb #76812e9c
 from __future__ import annotations
-import copy, csv, io, json, logging, math, random, time
+import copy, csv, io, json, logging, math, random, signal, threading, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -91,6 +91,13 @@ def _set_rng_state(s: dict) -> None:
     random.setstate(s['python'])
     if s['cuda'] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
+_ctrl_c = threading.Event()  # set by Ctrl-C during a run, cleared when the next run starts
+
+def _on_ctrl_c(signum, frame):
+    "Ctrl-C: raise `KeyboardInterrupt` now, and remember it, should the exception be swallowed on its way (in a finalizer)."
+    _ctrl_c.set()
+    raise KeyboardInterrupt
+
 class Run:
     "A training run in its folder: files, counters, progress bar, checkpoints (written by process 0 of a torchrun run)."
     def __init__(self, cfg: DictConfig, # the resolved train config
@@ -122,6 +129,9 @@ class Run:
 
     def start(self) -> dict | None:
         "Resume from the checkpoint if there is one (dropping newer metric rows); return it."
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) in (signal.default_int_handler, _on_ctrl_c):
+            signal.signal(signal.SIGINT, _on_ctrl_c)  # not where Ctrl-C is ignored (a background job)
+        _ctrl_c.clear()
         ckpt = None
         if self.ckpt_path.exists():
             ckpt = load_record(self.ckpt_path, 'checkpoint', 'checkpoint', 'a pwm_flow checkpoint',
@@ -148,7 +158,8 @@ class Run:
     def wall_clock(self) -> float: return self.wall0 + time.time() - self.t0
 
     def row(self, values: dict) -> None:
-        "Advance the iteration, append its metrics row and update the progress bar."
+        "Advance the iteration, append its metrics row and update the progress bar (or raise a swallowed Ctrl-C)."
+        if _ctrl_c.is_set(): raise KeyboardInterrupt
         self.iteration += 1
         if not self.writer: return
         self.metrics.append({'iteration': self.iteration, 'env_steps': self.env_steps, 'wall_clock': self.wall_clock, **values})
@@ -169,6 +180,7 @@ class Run:
 
     def finish(self, status: str = 'finished') -> None:
         "Close the progress bar, record the status in run.json and release the folder."
+        if signal.getsignal(signal.SIGINT) is _on_ctrl_c: signal.signal(signal.SIGINT, signal.default_int_handler)
         if not self.writer: return
         if self.bar is not None: self.bar.close()
         self.info.update(status=status, wall_clock=self.wall_clock, iterations=self.iteration, env_steps=self.env_steps)
