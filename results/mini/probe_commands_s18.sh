@@ -26,12 +26,13 @@ for cell in mlp_residual:1 mlp:1 mlp_residual:2 mlp_residual:3; do
 done
 
 # 2. The tables: this machine's finished runs added to results/mini/grid_partial*.csv (the earlier rows kept), the
-#    pretraining curves (grid_partial_pretrain_curves.csv) and the finished world models (results/mini/world_models/)
-python - <<'PY'
+#    pretraining curves (grid_partial_pretrain_curves.csv) and the finished world models (results/mini/world_models/);
+#    REPO is the checkout that commits them (not the worktree, whose results/ is the grid commit's)
+REPO=/path/to/pwm_flow python - <<'PY'
 from pathlib import Path
-import pandas as pd, torch
+import os, pandas as pd, torch
 from pwm_flow.experiment import summarise, model_errors, pretrain_summary, load_benchmark
-R, CPU = Path('/work/main/results/mini'), torch.backends.cpu.get_cpu_capability()
+R, CPU = Path(os.environ['REPO']) / 'results' / 'mini', torch.backends.cpu.get_cpu_capability()
 def merge(new, name, key):
     old = pd.read_csv(R / name)
     if 'cpu_capability' not in old: old['cpu_capability'] = 'AVX2'  # every earlier row: sessions 16-17's one machine
