@@ -14,6 +14,7 @@ policies() {  # budget, tasks
     "offline.world_model=runs/mini/pretrain/\${hydra:runtime.choices.variant}/seed\${seed}/$F" $POLICY \
     hydra.sweep.dir=runs/mini/wm$1 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}'
 }
+until [ -f runs/mini/pretrain/heun2/seed3/world_model_600.pt ]; do sleep 10; done  # the 600-iteration snapshot
 policies 600 cartpole-balance,cartpole-swingup,reacher-easy,walker-stand
 wait
 (policies 60000 cartpole-balance,walker-stand) &
