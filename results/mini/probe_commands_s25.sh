@@ -34,3 +34,12 @@ for W in 60000 600; do
     +variant=mlp $RECIPE "offline.world_model=runs/mini/pretrain/\${hydra:runtime.choices.variant}/seed\${seed}/$F" $POLICY \
     hydra.sweep.dir=runs/mini/wm$W 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}'
 done
+# MLP seed 2 at 60,000 the same way, two tasks per core (its finals match grid_partial.csv too).
+mkdir -p runs/mini/pretrain/mlp/seed2
+cp $REPO/results/mini/world_models/mlp/seed2/world_model*.pt runs/mini/pretrain/mlp/seed2/
+for T in cartpole-balance,cartpole-swingup reacher-easy,walker-stand; do
+  pwm-flow-train -m hydra/launcher=basic seed=2 task=$T +variant=mlp $RECIPE \
+    "offline.world_model=runs/mini/pretrain/\${hydra:runtime.choices.variant}/seed\${seed}/world_model.pt" $POLICY \
+    hydra.sweep.dir=runs/mini/wm60000 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}' &
+done
+wait
