@@ -7,7 +7,7 @@ TORCH  ?= torch==2.13.0
 BIN    := $(VENV)/bin
 export MUJOCO_GL ?= egl
 
-.PHONY: demo test lab export clean-nbs docs results wheels bench-gpu
+.PHONY: demo test lab export clean-nbs docs results benchmark wheels bench-gpu
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,12 +37,17 @@ export: $(VENV)/.installed
 docs: $(VENV)/.installed
 	$(BIN)/pwm-flow-docs
 
-# the mini-benchmark (one resumable command: data, sweep, results/mini/*.csv), then the analysis notebook
-# executed in place, so that it is committed with its plots
+# the analysis notebook re-executed in place from the files in results/mini/ alone (seconds), so that it is
+# committed with its plots
 results: $(VENV)/.installed
-	$(BIN)/pwm-flow-experiment
 	cd nbs && $(abspath $(BIN))/exec_nb 20_results.ipynb --dest 20_results.ipynb --exc_stop
 	$(BIN)/nbdev_clean --fname nbs/20_results.ipynb
+
+# the mini-benchmark itself (one resumable command: teachers and data, pretraining, policies, results/mini/*.csv;
+# days of CPU), then the analysis notebook
+benchmark: $(VENV)/.installed
+	$(BIN)/pwm-flow-experiment
+	$(MAKE) results
 
 # ---- The GPU check, for a bare GPU machine: Python and torch only, perhaps no package registry ----
 # `make wheels`, where pip reaches a registry, fetches into .whl/ what pwm-flow-bench needs beyond what such a machine

@@ -5,6 +5,7 @@
 # %% ../nbs/16_experiment.ipynb #6a85e5da
 from __future__ import annotations
 import json, logging, os, shlex, subprocess, sys
+from contextlib import contextmanager
 from pathlib import Path
 import hydra
 import numpy as np
@@ -29,9 +30,9 @@ __all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchma
            'launcher_args', 'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info',
            'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'sweep_dir',
            'budgets', 'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table',
-           'summarise', 'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'aggregate',
-           'competence', 'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables', 'data_tables',
-           'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_tables', 'main']
+           'summarise', 'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'numpy_global_seed',
+           'aggregate', 'competence', 'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables',
+           'data_tables', 'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_tables', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -286,6 +287,14 @@ def score_matrices(runs: pd.DataFrame, # rows of `runs.csv` at one budget
         if len(m): out[v] = m.to_numpy()
     return out
 
+@contextmanager
+def numpy_global_seed(seed: int):
+    "NumPy's global generator seeded for the block, and its state put back after it."
+    outside = np.random.get_state()
+    np.random.seed(seed)
+    try: yield
+    finally: np.random.set_state(outside)
+
 def aggregate(runs: pd.DataFrame, # rows of `runs.csv`
               teacher: dict[str, float], # task -> teacher reward
               base: str = 'MLP', # the baseline of the probability of improvement
@@ -297,14 +306,14 @@ def aggregate(runs: pd.DataFrame, # rows of `runs.csv`
     for W, at in runs.groupby('wm_iterations'):
         scores = score_matrices(at, teacher)
         agg = lambda x: np.array([rly_metrics.aggregate_iqm(x), rly_metrics.aggregate_mean(x)])
-        point, ci = rly.get_interval_estimates(scores, agg, reps=reps, random_state=np.random.RandomState(seed))
+        # rliable's stratified bootstraps draw from NumPy's global generator, whatever `random_state` says
+        with numpy_global_seed(seed): point, ci = rly.get_interval_estimates(scores, agg, reps=reps)
         for v in scores:
             for i, metric in enumerate(('IQM', 'mean')):
                 rows.append(dict(variant=v, wm_iterations=W, metric=metric, value=point[v][i], ci_low=ci[v][0, i], ci_high=ci[v][1, i]))
         pairs = {v: (scores[v], scores[base]) for v in scores if v != base and base in scores}
         if pairs:
-            point, ci = rly.get_interval_estimates(pairs, rly_metrics.probability_of_improvement, reps=reps,
-                                                   random_state=np.random.RandomState(seed))
+            with numpy_global_seed(seed): point, ci = rly.get_interval_estimates(pairs, rly_metrics.probability_of_improvement, reps=reps)
             rows += [dict(variant=v, wm_iterations=W, metric=f'P(improvement over {base})', value=float(point[v]),
                           ci_low=float(ci[v].ravel()[0]), ci_high=float(ci[v].ravel()[1])) for v in pairs]
     return pd.DataFrame(rows)
