@@ -44,3 +44,56 @@ PY
 
 # 3. Notebook 20 from those files alone (seconds)
 make results
+
+# 4. A probe of the plateau rule (this machine: AVX2). The data again from the committed teacher snapshots (its
+#    data.csv equals the committed one), a second process collecting in reverse order until the two met:
+mkdir -p /work/s27/res/mini && cp -r results/mini/teachers /work/s27/res/mini/
+pwm-flow-experiment stage=data results_dir=/work/s27/res/mini &
+python - <<'PY'
+import subprocess
+from pwm_flow.experiment import collect_commands, load_benchmark
+for cmd in reversed(list(collect_commands(load_benchmark('results_dir=/work/s27/res/mini')).values())):
+    if subprocess.run(cmd).returncode: break  # met the other process (a locked collection folder)
+PY
+wait
+#    Then, one core per seed (1 and 2): the MLP world model under the benchmark's recipe but PWM's constant learning
+#    rate (alg.wm_optim.lr_schedule=constant), and its four policies exactly as the grid's.
+RECIPE="alg=pwm_mini offline.dataset=data/mini/dataset alg.wm_iterations=60000 alg.wm_optim.encoder_lr_scale=1.0 alg.wm_optim.lr_schedule=constant alg.wm_batch_size=64 alg.wm_loss.dyn_coef=1.0 alg.wm_loss.rew_coef=1.0 alg.model.task_dim=16 alg.model.latent_dim=128 alg.parity.strict=True"
+POLICY="mode=offline iterations=1000 eval_every=100 eval_episodes=10 checkpoint_every=250 threads=1 device=cpu"
+for S in 1 2; do (
+  pwm-flow-pretrain -m hydra/launcher=basic seed=$S +variant=mlp $RECIPE checkpoint_every=500 threads=1 device=cpu \
+    hydra.sweep.dir=runs/s27/pretrain 'hydra.sweep.subdir=${hydra:runtime.choices.variant}/seed${seed}'
+  pwm-flow-train -m hydra/launcher=basic seed=$S task=cartpole-swingup,walker-stand,reacher-easy,cartpole-balance \
+    +variant=mlp $RECIPE "offline.world_model=runs/s27/pretrain/\${hydra:runtime.choices.variant}/seed\${seed}/world_model.pt" $POLICY \
+    hydra.sweep.dir=runs/s27/wm60000 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}'
+) & done; wait
+#    The record: probe_s27_constant_lr.csv (plateau check at 30k, 48k and 60k -- a constant rate makes a prefix a valid
+#    shorter budget -- and each policy's rewards, ESNR and one-step latent error on random actions) and
+#    probe_s27_constant_lr_curves.csv; the world models in results/mini/world_models/mlp_constant_lr/seed<S>/.
+python - <<'PY'
+# the constant-learning-rate probe's record: plateau check and loss curve of each world model, its policies' rewards,
+# ESNR and one-step latent error (random actions), beside the grid's cosine MLP of the same seed
+import pandas as pd, torch
+from pathlib import Path
+from pwm_flow.experiment import summarise, pretrain_summary, model_errors
+from pwm_flow.runs import run_summary
+R = Path('/work/main/results/mini')
+pre = pretrain_summary('runs/s27/pretrain', {60000: ['mlp'], 48000: ['mlp'], 30000: ['mlp']})
+cols = ['variant', 'seed', 'wm_iterations', 'wm_dyn_loss', 'wm_rew_loss', 'dyn_change_last20_pct', 'plateau', 'wall_clock_s', 'commit']
+pre = pre[cols].assign(lr_schedule='constant', cpu_capability=torch.backends.cpu.get_cpu_capability())
+print(pre.round(4).to_string(index=False))
+curves = pd.concat([run_summary(d, 250)[1][['variant', 'seed', 'iteration', 'wall_clock', 'wm_loss', 'wm_dyn_loss', 'wm_rew_loss']]
+                    for d in sorted(p.parent for p in Path('runs/s27/pretrain').rglob('run.json'))])
+curves.to_csv(R / 'probe_s27_constant_lr_curves.csv', index=False, float_format='%.6g')
+rows = [pre.assign(kind='pretrain')]
+if Path('runs/s27/wm60000').exists():
+    runs, _ = summarise(['runs/s27/wm60000'], 250)
+    runs = runs[runs.status == 'finished']
+    if len(runs):
+        err = model_errors(runs, 4, 0, progress=False)
+        err = err[(err.actions == 'random') & (err.h == 1)][['task', 'seed', 'latent_rel_err']]
+        pol = runs[['task', 'variant', 'seed', 'final_reward', 'best_reward', 'esnr_db_mean', 'policy_wall_clock_s', 'commit']].merge(err, on=['task', 'seed'])
+        print(pol.round(3).to_string(index=False))
+        rows.append(pol.assign(kind='policy', wm_iterations=60000, lr_schedule='constant', cpu_capability=pre.cpu_capability.iloc[0]))
+pd.concat(rows).to_csv(R / 'probe_s27_constant_lr.csv', index=False, float_format='%.6g')
+PY
