@@ -13,12 +13,12 @@ import pandas as pd
 from omegaconf import DictConfig, OmegaConf
 from rliable import library as rly, metrics as rly_metrics
 import pwm_flow.cfg
-from .core import ConfigError, FolderLock, check_choice, check_positive, hydra_errors, one_line_errors
+from .core import ConfigError, EVAL_SEED_OFFSET, FolderLock, check_choice, check_positive, hydra_errors, one_line_errors
 from .tasks import task_spec
 from .data import load_dataset
 from .builders import variant_label, variant_names
 from .teacher import TEACHER_FILE
-from .report import overrides
+from .report import baseline_rewards, overrides
 from .runs import read_run, run_summary
 from .model_error import policy_model_error
 from tqdm.auto import tqdm
@@ -26,13 +26,14 @@ from tqdm.auto import tqdm
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'cfg_dir', 'load_benchmark', 'collection_size', 'check_benchmark',
-           'launcher_args', 'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command', 'teacher_info',
-           'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir', 'sweep_dir',
-           'budgets', 'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary', 'teachers_table',
-           'summarise', 'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices', 'numpy_global_seed',
-           'aggregate', 'competence', 'seed_stats', 'acceptance', 'commands_text', 'teacher_rewards', 'write_tables',
-           'data_tables', 'write_results', 'recipe_dir', 'recipe_candidate', 'recipe_commands', 'recipe_tables', 'main']
+__all__ = ['log', 'STAGES', 'LAUNCHERS', 'PLATEAU_TOL', 'PRETRAIN_CURVE_COLUMNS', 'cfg_dir', 'load_benchmark', 'collection_size',
+           'check_benchmark', 'launcher_args', 'data_dir', 'dataset_dir', 'teachers_dir', 'teacher_command',
+           'teacher_info', 'collect_commands', 'recipe_args', 'pretrain_command', 'policy_command', 'pretrain_dir',
+           'sweep_dir', 'budgets', 'grid_commands', 'run_command', 'link_dataset', 'make_data', 'data_summary',
+           'teachers_table', 'summarise', 'plateau_change', 'pretrain_summary', 'model_errors', 'score_matrices',
+           'numpy_global_seed', 'aggregate', 'competence', 'seed_stats', 'acceptance', 'commands_text',
+           'teacher_rewards', 'write_tables', 'data_tables', 'references', 'write_results', 'recipe_dir',
+           'recipe_candidate', 'recipe_commands', 'recipe_tables', 'main']
 
 # %% ../nbs/16_experiment.ipynb #3c5bbecb
 def cfg_dir() -> Path:
@@ -253,14 +254,14 @@ def pretrain_summary(pretrained: str | Path, # a folder of pretraining run folde
             rows.append(dict(variant=variant_label(info['config']['alg']), variant_config=variant, seed=info['config']['seed'],
                              wm_iterations=W, wm_dyn_loss=late.wm_dyn_loss.mean(), wm_rew_loss=late.wm_rew_loss.mean(),
                              dyn_change_last20_pct=100 * change, plateau=abs(change) < PLATEAU_TOL,
-                             wall_clock_s=wm.wall_clock.loc[W], commit=info['commit'], run_dir=str(d)))
+                             wall_clock_s=wm.wall_clock.loc[W], commit=info['commit'], run_dir=str(d), cpu_capability=info['cpu_capability']))
     return pd.DataFrame(rows)
 
 # %% ../nbs/16_experiment.ipynb #f8f619fa
 def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are measured
                  episodes: int = 4, seed: int = 0, # as `policy_model_error` takes them
                  progress: bool = True, # a progress bar over the runs
-                ) -> pd.DataFrame: # `policy_model_error`'s rows with task, variant, variant_config, seed, wm_iterations
+                ) -> pd.DataFrame: # `policy_model_error`'s rows with task, variant, variant_config, seed, wm_iterations, cpu_capability
     "The world-model error of every finished run, along its policy's trajectories and random actions."
     done = runs[runs.status == 'finished']
     if done.empty: raise ConfigError("no finished runs: nothing to measure the model error of")
@@ -268,8 +269,9 @@ def model_errors(runs: pd.DataFrame, # rows of `runs.csv`; the finished runs are
     for r in tqdm(list(done.itertuples()), desc='model error', disable=not progress):
         horizon = json.loads((Path(r.run_dir) / 'run.json').read_text())['config']['alg']['horizon']
         e = policy_model_error(Path(r.run_dir) / f'policy_{r.task}.pt', horizon, episodes, seed)
-        out.append(e.assign(task=r.task, variant=r.variant, variant_config=r.variant_config, seed=r.seed, wm_iterations=r.wm_iterations))
-    keys = ['task', 'variant', 'variant_config', 'seed', 'wm_iterations', 'actions']
+        out.append(e.assign(task=r.task, variant=r.variant, variant_config=r.variant_config, seed=r.seed, wm_iterations=r.wm_iterations,
+                            cpu_capability=r.cpu_capability))
+    keys = ['task', 'variant', 'variant_config', 'seed', 'wm_iterations', 'cpu_capability', 'actions']
     e = pd.concat(out, ignore_index=True)
     return e[keys + [c for c in e.columns if c not in keys]]
 
@@ -300,7 +302,7 @@ def aggregate(runs: pd.DataFrame, # rows of `runs.csv`
               base: str = 'MLP', # the baseline of the probability of improvement
               reps: int = 10_000, # bootstrap resamples
               seed: int = 0, # of the bootstrap
-             ) -> pd.DataFrame: # variant, wm_iterations, metric, value, ci_low, ci_high
+             ) -> pd.DataFrame: # variant, wm_iterations, metric, value, ci_low, ci_high, seeds
     "IQM, mean and probability of improvement over `base`, with 95% stratified-bootstrap intervals, per budget."
     rows = []
     for W, at in runs.groupby('wm_iterations'):
@@ -310,12 +312,13 @@ def aggregate(runs: pd.DataFrame, # rows of `runs.csv`
         with numpy_global_seed(seed): point, ci = rly.get_interval_estimates(scores, agg, reps=reps)
         for v in scores:
             for i, metric in enumerate(('IQM', 'mean')):
-                rows.append(dict(variant=v, wm_iterations=W, metric=metric, value=point[v][i], ci_low=ci[v][0, i], ci_high=ci[v][1, i]))
+                rows.append(dict(variant=v, wm_iterations=W, metric=metric, value=point[v][i], ci_low=ci[v][0, i], ci_high=ci[v][1, i],
+                                 seeds=len(scores[v])))
         pairs = {v: (scores[v], scores[base]) for v in scores if v != base and base in scores}
         if pairs:
             with numpy_global_seed(seed): point, ci = rly.get_interval_estimates(pairs, rly_metrics.probability_of_improvement, reps=reps)
             rows += [dict(variant=v, wm_iterations=W, metric=f'P(improvement over {base})', value=float(point[v]),
-                          ci_low=float(ci[v].ravel()[0]), ci_high=float(ci[v].ravel()[1])) for v in pairs]
+                          ci_low=float(ci[v].ravel()[0]), ci_high=float(ci[v].ravel()[1]), seeds=min(map(len, pairs[v]))) for v in pairs]
     return pd.DataFrame(rows)
 
 def competence(runs: pd.DataFrame, # rows of `runs.csv`
@@ -387,13 +390,27 @@ def data_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
     "The record of the data stage: the teachers and the collections' returns."
     return dict(teachers=teachers_table(cfg), data=data_summary(cfg))
 
+def references(cfg: DictConfig) -> pd.DataFrame: # task, reference, seed, reward, source
+    "Rewards to read the policies' beside: random and zero actions on each seed's evaluation episodes, and `benchmark.published`."
+    b = cfg.benchmark
+    n = b.train.eval_episodes
+    rows = [dict(task=t, reference=name, seed=s, reward=r, source=f'measured: {n} evaluation episodes of run seed {s}')
+            for t in b.policy_tasks for s in b.seeds for name, r in baseline_rewards(t, n, s + EVAL_SEED_OFFSET).items()]
+    rows += [dict(task=t, reference=name, seed=None, reward=p.rewards[t], source=p.source)
+             for name, p in b.published.items() for t in b.policy_tasks if t in p.rewards]
+    return pd.DataFrame(rows)
+
+PRETRAIN_CURVE_COLUMNS = ['variant', 'variant_config', 'seed', 'iteration', 'wall_clock', 'wm_loss', 'wm_dyn_loss', 'wm_rew_loss', 'cpu_capability']
+
 def write_results(cfg: DictConfig) -> dict[str, Path]:
     "Write the benchmark's CSV summaries and its commands to `results_dir`."
     runs, curves = summarise([pretrain_dir(cfg), *(sweep_dir(cfg, W) for W in budgets(cfg))], cfg.wm_curve_every)  # not the recipe sweep's runs
-    files = write_tables(cfg, dict(runs=runs, curves=curves, **data_tables(cfg),
+    wm = curves.task == 'all'  # the pretrainings' loss curves; the rest are the policies' evaluation and ESNR curves
+    teacher = teacher_rewards(cfg)
+    files = write_tables(cfg, dict(runs=runs, curves=curves[~wm], pretrain_curves=curves[wm][PRETRAIN_CURVE_COLUMNS], **data_tables(cfg),
                                    pretrain=pretrain_summary(pretrain_dir(cfg), {W: v for W, (v, _) in budgets(cfg).items()}),
-                                   aggregate=aggregate(runs, teacher_rewards(cfg)), competence=competence(runs, teacher_rewards(cfg)),
-                                   model_error=model_errors(runs, **cfg.model_error)))
+                                   aggregate=aggregate(runs, teacher), competence=competence(runs, teacher),
+                                   model_error=model_errors(runs, **cfg.model_error), references=references(cfg)))
     files['commands'] = Path(cfg.results_dir) / 'commands.sh'
     files['commands'].write_text(commands_text(cfg))
     return files

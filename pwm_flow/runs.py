@@ -217,7 +217,7 @@ def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train` or `
     cfg = info['config']
     choices = OmegaConf.load(run_dir / '.hydra' / 'hydra.yaml').hydra.runtime.choices
     key = dict(variant=variant_label(cfg['alg']), variant_config=choices.get('variant', choices['alg']), alg=choices['alg'],
-               seed=cfg['seed'], wm_iterations=info['wm_iterations'])
+               seed=cfg['seed'], wm_iterations=info['wm_iterations'], cpu_capability=info['cpu_capability'])
     wm = df[df.phase == 'wm']
     windows = wm.groupby((wm.iteration - 1) // wm_every)
     wm = windows.last().assign(**windows[['wm_loss', 'wm_dyn_loss', 'wm_rew_loss']].mean())  # each window at its last iteration
@@ -237,7 +237,7 @@ def run_summary(run_dir: str | Path, # a folder written by `pwm-flow-train` or `
             policy_wall_clock_s=d.wall_clock.max() - d.wall_clock.min() if len(d) else float('nan'),
             dyn_evals_per_step=info['dyn_evals_per_step'], dyn_evals_total=int(last.dyn_evals_total),
             P_base=info['P_base'], P_flow=info['P_flow'], parity_gap_pct=100 * info['parity_gap'], P_model=info['P_model'],
-            device=info['device'], threads=cfg['threads'], torch=info['torch'], hardware=info['hardware'], cpu_capability=info['cpu_capability'],
+            device=info['device'], threads=cfg['threads'], torch=info['torch'], hardware=info['hardware'],
             commit=info['commit'], run_dir=str(run_dir)))
     cur = pd.concat(curves, ignore_index=True)
     cur = cur.assign(**{k: v for k, v in key.items()})[['task', *key, *CURVE_COLUMNS]]

@@ -45,6 +45,7 @@ data:
   random_prob: []
   num_envs: 1
   chunk_episodes: 1
+published: {{Test 1M: {{source: 'published: a test figure', rewards: {{cartpole-balance: 990.0, walker-stand: 1.0}}}}}}
 teacher: {{max_steps: 400, eval_every: 200, eval_episodes: 1, learning_starts: 100, threads: 1, progress: false}}
 pretrain: {{checkpoint_every: 1, threads: 1, device: cpu}}
 train:
@@ -84,15 +85,19 @@ def test_data_sweep_results(bench):
     assert runs.dyn_evals_per_step.tolist() == [1, 4, 1] and (runs.parity_gap_pct.abs() <= 2).all()
     assert (runs.iterations == 2).all() and runs.final_reward.notna().all() and runs.commit.notna().all()
     assert (runs.esnr_samples == 2).all() and runs.hardware.str.contains('logical cores').all()
-    curves = pd.read_csv(bench / 'results/tiny/curves.csv')
-    assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 6
-    assert curves[curves.phase == 'wm'].step.tolist() == [4, 4]  # each world model's 4 iterations: one window of wm_curve_every
+    cpu = runs.cpu_capability.iloc[0]
+    curves = pd.read_csv(bench / 'results/tiny/curves.csv')  # the policies' evaluations and ESNR samples
+    assert set(curves.variant) == {'MLP', 'Flow Heun K=2'} and curves.esnr_db.notna().sum() == 6 and (curves.phase != 'wm').all()
+    wm = pd.read_csv(bench / 'results/tiny/pretrain_curves.csv')  # each world model's 4 iterations: one window of wm_curve_every
+    assert list(wm.columns) == ['variant', 'variant_config', 'seed', 'iteration', 'wall_clock', 'wm_loss', 'wm_dyn_loss', 'wm_rew_loss', 'cpu_capability']
+    assert wm[['variant', 'iteration', 'cpu_capability']].values.tolist() == [['Flow Heun K=2', 4, cpu], ['MLP', 4, cpu]]
     pre = pd.read_csv(bench / 'results/tiny/pretrain.csv')  # the MLP's pretraining serves both budgets
-    assert pre[['variant', 'wm_iterations']].values.tolist() == [['Flow Heun K=2', 4], ['MLP', 4], ['MLP', 2]]
+    assert pre[['variant', 'wm_iterations']].values.tolist() == [['Flow Heun K=2', 4], ['MLP', 4], ['MLP', 2]] and (pre.cpu_capability == cpu).all()
     assert sorted(p.name for p in (bench / 'runs/tiny/pretrain/mlp/seed1').glob('world_model*')) == ['world_model.pt', 'world_model_2.pt']
     errors = pd.read_csv(bench / 'results/tiny/model_error.csv')  # 3 runs x (policy, random) x H=4 open-loop steps
     assert len(errors) == 24 and set(errors.actions) == {'policy', 'random'} and errors.h.max() == 4
     assert errors[['reward_bias', 'reward_abs_err', 'latent_rel_err']].notna().all().all() and set(errors.wm_iterations) == {2, 4}
+    assert (errors.cpu_capability == cpu).all()
     teachers = pd.read_csv(bench / 'results/tiny/teachers.csv')  # the better of the evaluations at 200 and 400 steps
     assert teachers[['task', 'env_steps']].values.tolist() == [['cartpole-balance', 400]] and teachers.teacher_steps.isin([200, 400]).all()
     steps = str(teachers.snapshots.iloc[0]).split()
@@ -107,7 +112,10 @@ def test_data_sweep_results(bench):
     comp = pd.read_csv(bench / 'results/tiny/competence.csv')  # the MLP against the teacher, per budget
     assert comp[['wm_iterations', 'task', 'seeds']].values.tolist() == [[2, 'cartpole-balance', 1], [4, 'cartpole-balance', 1]]
     agg = pd.read_csv(bench / 'results/tiny/aggregate.csv')
-    assert list(agg.columns) == ['variant', 'wm_iterations', 'metric', 'value', 'ci_low', 'ci_high']
+    assert list(agg.columns) == ['variant', 'wm_iterations', 'metric', 'value', 'ci_low', 'ci_high', 'seeds'] and (agg.seeds == 1).all()
+    refs = pd.read_csv(bench / 'results/tiny/references.csv')  # random and zero actions on seed 1's evaluation episode, the published figure
+    assert refs[['reference', 'seed']].fillna(0).values.tolist() == [['random policy', 1], ['zero action', 1], ['Test 1M', 0]]
+    assert refs.reward.iloc[2] == 990.0 and refs.reward.between(0, 1000).all()
     assert set(agg.metric) == {'IQM', 'mean', 'P(improvement over MLP)'}
     commands = (bench / 'results/tiny/commands.sh').read_text()
     assert commands.count('pwm-flow-collect') == 3 and commands.count('pwm-flow-train') == 2 and '+variant=mlp,heun2' in commands
@@ -154,6 +162,17 @@ def test_recipe_sweep(bench):
     experiment(bench, 'stage=results')  # the grid's tables leave the recipe sweep's runs out
     runs = pd.read_csv(bench / 'results/tiny/runs.csv')
     assert len(runs) and not runs.run_dir.str.contains('/recipe/').any()
+
+
+def test_results_notebook_runs_on_the_results(bench):
+    "Notebook 20 (the analysis) runs from what stage=results writes, here the tiny benchmark's folder."
+    experiment(bench, 'stage=results')
+    nb = Path(__file__).resolve().parent.parent / 'nbs' / '20_results.ipynb'
+    p = subprocess.run([str(BIN / 'exec_nb'), str(nb), '--dest', str(bench / 'results.ipynb'), '--exc_stop'], cwd=nb.parent, capture_output=True,
+                       text=True, env={**ENV, 'PWM_FLOW_RESULTS': str(bench / 'results/tiny')}, timeout=300)
+    assert p.returncode == 0, p.stdout[-2000:] + p.stderr[-3000:]
+    out = (bench / 'results.ipynb').read_text()
+    assert 'finished policy runs** on the grid' in out and 'nothing to compare across machines' in out
 
 
 def test_bad_benchmark_is_one_line(tmp_path):
