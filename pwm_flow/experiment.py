@@ -444,7 +444,7 @@ def recipe_tables(cfg: DictConfig) -> dict[str, pd.DataFrame]:
         latent = err[(err.actions == 'random') & (err.h == 1)].groupby('task').latent_rel_err.mean()  # below 1: better than "nothing moves"
         run = read_run(pre.run_dir.iloc[0])[1]
         alg = run['config']['alg']  # the settings as run, in today's keys
-        rows.append(dict(candidate=name, latent_dim=alg['model']['latent_dim'], wm_params=run['P_model'],
+        rows.append(dict(candidate=name, latent_dim=alg['model']['latent_dim'], obs_norm=alg['model']['obs_norm'], wm_params=run['P_model'],
                          wm_iterations=alg['wm_iterations'], wm_batch_size=alg['wm_batch_size'],
                          dyn_coef=alg['wm_loss']['dyn_coef'], rew_coef=alg['wm_loss']['rew_coef'],
                          encoder_lr_scale=alg['wm_optim']['encoder_lr_scale'], lr_schedule=alg['wm_optim']['lr_schedule'],

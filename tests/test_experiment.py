@@ -33,7 +33,7 @@ recipe:
 short: {{wm_iterations: 2, variants: [mlp]}}
 recipe_sweep:
   seeds: [1]
-  candidates: {{plan: {{}}, rew0.1: {{wm_loss: {{rew_coef: 0.1}}}}}}
+  candidates: {{plan: {{model: {{obs_norm: false}}}}, rew0.1: {{wm_loss: {{rew_coef: 0.1}}, model: {{obs_norm: true}}}}}}
 data:
   dir: data/tiny
   seed: 1
@@ -156,7 +156,9 @@ def test_recipe_sweep(bench):
     sweep = pd.read_csv(bench / 'results/tiny/recipe_sweep.csv')
     assert sorted(sweep.candidate) == ['plan', 'rew0.1'] and sorted(sweep.rew_coef) == [0.1, 1.0]
     assert sweep['reward_cartpole-balance'].notna().all() and sweep['latent_h1_cartpole-balance'].gt(0).all() and (sweep.seeds == 1).all()
-    assert 'alg.wm_loss.rew_coef=0.1' in (bench / 'results/tiny/recipe_commands.sh').read_text()
+    assert sweep.set_index('candidate').obs_norm.to_dict() == {'plan': False, 'rew0.1': True}  # as each candidate ran
+    commands = (bench / 'results/tiny/recipe_commands.sh').read_text()
+    assert 'alg.wm_loss.rew_coef=0.1' in commands and 'alg.model.obs_norm=True' in commands
     curves = pd.read_csv(bench / 'results/tiny/recipe_curves.csv')
     assert sorted(curves.candidate.unique()) == ['plan', 'rew0.1'] and curves.groupby('candidate').eval_reward.count().gt(0).all()
     experiment(bench, 'stage=results')  # the grid's tables leave the recipe sweep's runs out
