@@ -26,6 +26,18 @@ probe plan_const_l128_b256_60k "alg.wm_iterations=60000 alg.wm_optim.lr_schedule
 #    statistics before the encoder (alg.model.obs_norm=true; no learned parameter, so parity holds unchanged):
 probe plan_cos_l128_obsnorm "alg.wm_iterations=60000 alg.wm_optim.lr_schedule=cosine alg.wm_batch_size=64 alg.model.obs_norm=true" &
 wait
+# 3. Policy seeds 2 and 3 on the constant-rate model (world-model seed 1), one core each, to see how much of its
+#    rewards is the policy's draw:
+seeds() {
+  cd /work/wt28
+  PYTHONPATH=/work/wt28 pwm-flow-train -m hydra/launcher=basic seed=$1 task=cartpole-swingup,walker-stand,reacher-easy,cartpole-balance +variant=mlp \
+    alg=pwm_mini offline.dataset=/work/main/data/mini/dataset alg.wm_optim.encoder_lr_scale=1.0 alg.wm_loss.dyn_coef=1.0 alg.wm_loss.rew_coef=1.0 \
+    alg.model.task_dim=16 alg.model.latent_dim=128 alg.parity.strict=True alg.wm_iterations=60000 alg.wm_optim.lr_schedule=constant alg.wm_batch_size=256 \
+    offline.world_model=runs/s29/plan_const_l128_b256_60k/pretrain/mlp/seed1/world_model.pt \
+    mode=offline iterations=1000 eval_every=100 eval_episodes=10 checkpoint_every=250 threads=1 device=cpu \
+    hydra.sweep.dir=runs/s29/plan_const_l128_b256_60k_policy_seeds 'hydra.sweep.subdir=${task}/${hydra:runtime.choices.variant}/seed${seed}'
+}
+seeds 2 & seeds 3 & wait
 # Their rows of results/mini/recipe_sweep.csv and recipe_curves.csv (the library's recipe_tables), the constant-rate
 # model's plateau check at 36,000 and 48,000 iterations too, and probe_s29.csv (per-policy rows: final and best reward,
 # ESNR, one-step latent error on random actions, walker-stand's imagined reward):

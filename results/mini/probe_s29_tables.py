@@ -3,7 +3,8 @@
 # (plan_cos_l128_obsnorm). Their rows of recipe_sweep.csv and recipe_curves.csv by the library's recipe_tables (the
 # older rows gain the obs_norm column: every one of them ran without it, the default), and probe_s29.csv: each world
 # model's plateau check (the constant-rate one also at 36,000 and 48,000 iterations, valid shorter budgets under a
-# constant rate) and each policy's final and best reward, ESNR, one-step latent error on random actions and imagined reward per step.
+# constant rate) and each policy's final and best reward, ESNR, one-step latent error on random actions and imagined
+# reward per step (the constant-rate model's policies also with policy seeds 2 and 3, on the same world model, seed 1).
 from pathlib import Path
 import pandas as pd
 from omegaconf import OmegaConf
@@ -27,12 +28,12 @@ pd.concat([curves[~curves.candidate.isin(NAMES)], t['recipe_curves']]).to_csv(R 
 rows = []
 for n, budgets in NAMES.items():
     pre = pretrain_summary(RUNS / n / 'pretrain', {W: ['mlp'] for W in budgets}).drop(columns='run_dir')
-    runs, _ = summarise([RUNS / n / 'policies'], cfg.wm_curve_every)
+    runs, _ = summarise([RUNS / n / 'policies'] + [d for d in [RUNS / f'{n}_policy_seeds'] if d.exists()], cfg.wm_curve_every)
     # the world model's reward per agent step along the policy's own imagination (last 100 iterations); the real one is final_reward / 500
     runs['imagined_reward_last100'] = [pd.read_csv(Path(d) / 'metrics.csv').imagined_reward.dropna().tail(100).mean() for d in runs.run_dir]
     err = model_errors(runs, cfg.model_error.episodes, cfg.model_error.seed, progress=False)
-    err = err[(err.actions == 'random') & (err.h == 1)][['task', 'latent_rel_err']]
-    pol = runs[['task', 'variant', 'seed', 'final_reward', 'best_reward', 'esnr_db_mean', 'policy_wall_clock_s', 'imagined_reward_last100', 'cpu_capability', 'commit']].merge(err, on='task')
+    err = err[(err.actions == 'random') & (err.h == 1)][['task', 'seed', 'latent_rel_err']]
+    pol = runs[['task', 'variant', 'seed', 'final_reward', 'best_reward', 'esnr_db_mean', 'policy_wall_clock_s', 'imagined_reward_last100', 'cpu_capability', 'commit']].merge(err, on=['task', 'seed'])
     rows += [pre.assign(candidate=n, kind='pretrain'), pol.assign(candidate=n, kind='policy', wm_iterations=budgets[0])]
 out = pd.concat(rows, ignore_index=True)
 out = out[['candidate', 'kind'] + [c for c in out.columns if c not in ('candidate', 'kind')]]
