@@ -20,4 +20,6 @@ probe plan_cos_l128_b256 cosine & probe plan_const_l128_b256 constant & wait
 # folders), the plateau check of the constant-rate model at 15,000 and 24,000 iterations too (a constant rate makes a
 # prefix a valid shorter budget; a cosine one does not), and probe_s28_b256.csv (per-policy rows: final and best
 # reward, ESNR, one-step latent error on random actions):
-cd /work/main && python /work/main/results/mini/probe_s28_tables.py
+# (Written in session 28 by a script of its own; since session 29 by the shared probe_tables.py, which adds each
+# policy's imagined reward per step and otherwise writes the same figures.)
+cd /work/main && python results/mini/probe_tables.py /work/wt28/runs/s28 probe_s28_b256.csv plan_cos_l128_b256:30000 plan_const_l128_b256:30000,24000,15000

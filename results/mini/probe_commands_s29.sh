@@ -41,4 +41,4 @@ seeds 2 & seeds 3 & wait
 # Their rows of results/mini/recipe_sweep.csv and recipe_curves.csv (the library's recipe_tables), the constant-rate
 # model's plateau check at 36,000 and 48,000 iterations too, and probe_s29.csv (per-policy rows: final and best reward,
 # ESNR, one-step latent error on random actions, walker-stand's imagined reward):
-cd /work/main && python /work/main/results/mini/probe_s29_tables.py
+cd /work/main && python results/mini/probe_tables.py /work/wt28/runs/s29 probe_s29.csv plan_const_l128_b256_60k:60000,48000,36000 plan_cos_l128_obsnorm:60000
