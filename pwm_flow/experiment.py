@@ -157,7 +157,7 @@ def budgets(cfg: DictConfig) -> dict[int, tuple[list[str], str]]:
 def grid_commands(cfg: DictConfig) -> list[list[str]]:
     "The benchmark's pretraining, then one policy sweep per budget."
     b = cfg.benchmark
-    pretrained_variants = list(dict.fromkeys([*b.variants, *b.short.variants]))
+    pretrained_variants = list(dict.fromkeys(v for variants, _ in budgets(cfg).values() for v in variants))  # no short budget: not its variants
     short = [] if b.short.wm_iterations is None else [b.short.wm_iterations]
     return [pretrain_command(cfg, pretrained_variants, list(b.seeds), recipe_args(b), pretrain_dir(cfg), short),
             *[policy_command(cfg, variants, list(b.seeds), recipe_args(b), pretrain_dir(cfg), file, sweep_dir(cfg, W))
