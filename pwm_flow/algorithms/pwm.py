@@ -320,9 +320,9 @@ class PolicyTrainer:
                           for o in (self.actor_optim, self.critic_optim)]
         self.actor_guard = UpdateGuard('actor', actor.parameters(), actor_grad_clip, max_bad)
         self.critic_guard = UpdateGuard('critic', critic.parameters(), critic_grad_clip, max_bad)
-        self.ret_rms = RunningMeanStd()
-        self.dyn_evals = 0
         device = next(actor.parameters()).device
+        self.ret_rms = RunningMeanStd().to(device)  # its moments live beside the returns they fold in
+        self.dyn_evals = 0
         self._rollout, self._critic_loss = compiled(imagine, device, compile), compiled(critic_loss, device, compile)
 
     def _imagine(self, model: BaseWorldModel, policy: Callable, z0: Tensor, task: Tensor | None,
