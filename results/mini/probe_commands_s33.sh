@@ -39,3 +39,10 @@ for core in A B; do (for c in $QUEUE; do claim $c && policy ${c//:/ }; done) & d
 
 # 3. the table
 cd /work/main && .venv/bin/python results/mini/probe_s33.py /work/s33/runs probe_s33_swingup.csv
+
+# 4. the same for Flow Heun K=2 (the plan's primary variant; grid swingup 3-seed mean 496.9), then the table again
+#    (run after step 3 with the same RECIPE, POLICY, policy() and claim())
+QUEUE="heun2:heun2:1:11 heun2:heun2:1:12 heun2:heun2:2:11 heun2:heun2:2:12 heun2:heun2:3:11 heun2:heun2:3:12"
+cd /work/wt33
+for core in A B; do (for c in $QUEUE; do claim $c && policy ${c//:/ }; done) & done; wait
+cd /work/main && .venv/bin/python results/mini/probe_s33.py /work/s33/runs probe_s33_swingup.csv
