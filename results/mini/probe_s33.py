@@ -1,5 +1,5 @@
-# Session 33's cartpole-swingup probe: the grid's committed world models (MLP and the residual control, seeds 1-3),
-# each with policies of new seeds. One row per evaluation (10 deterministic episodes of that policy seed), with the
+# Session 33's cartpole-swingup probe: the grid's committed world models (MLP, the residual control and Flow Heun K=2,
+# seeds 1-3), each with policies of new seeds. One row per evaluation (10 deterministic episodes of that policy seed), with the
 # model's imagined reward per agent step (mean over the iterations since the previous evaluation); on stdout, the final
 # rewards beside the grid's own policy of each world model, and per variant their mean, spread and count above the bar.
 #   python results/mini/probe_s33.py <runs dir> <output csv in results/mini>
