@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_collect.ipynb #be079e60
 from __future__ import annotations
-import json, logging, os
+import hashlib, json, logging, os
 from pathlib import Path
 from typing import Callable
 import hydra
@@ -99,13 +99,15 @@ def cut_episodes(episodes: TensorDict, # [E, T+1] episodes in TD-MPC2's layout
 MANIFEST = 'collect.json'
 
 def check_manifest(out_dir: Path, # the collection's directory
-                   settings: dict, # the settings that determine the chunks' content
+                   settings: dict, # the settings that determine the chunks' content, `policy` and `policy_sha256` among them
                   ) -> None:
     "Write `collect.json` for a new collection; refuse to add to one made with different settings."
     path = out_dir / MANIFEST
     if path.exists():
         old = json.loads(path.read_text())
-        diff = config_diff({k: old.get(k) for k in settings}, settings)
+        # a saved policy is known by its content, so a moved copy resumes; a manifest without a digest (older versions) by its path
+        keys = [k for k in settings if k != ('policy' if old.get('policy_sha256') else 'policy_sha256')]
+        diff = config_diff({k: old.get(k) for k in keys}, {k: settings[k] for k in keys})
         if diff: raise ConfigError(f"out_dir={str(out_dir)!r} holds a collection with different settings ({diff}); use a new out_dir")
         return
     tmp = tmp_path(path)
@@ -121,6 +123,7 @@ def collect(out_dir: str | Path, # directory of the chunks
             seed: int = 1,
             policy: PolicyFn | None = None, # None: uniform random actions
             policy_name: str = 'random', # names the policy in `collect.json` (e.g. a checkpoint path)
+            policy_sha256: str | None = None, # the saved policy's content digest: it, not `policy_name`, must match to resume
             noise_std: float = 0., # exploration noise added to `policy`'s actions
             random_prob: float = 0., # probability per step that a uniformly random action replaces `policy`'s
             device: str = 'cpu', # where `policy` runs
@@ -140,7 +143,7 @@ def collect(out_dir: str | Path, # directory of the chunks
     out_dir = Path(out_dir)
     lock = FolderLock(out_dir, 'collection folder').acquire()
     check_manifest(out_dir, dict(tasks=tasks, task_set=task_set, num_envs=num_envs, episodes_per_chunk=episodes_per_chunk,
-                                 seed=seed, policy=policy_name, noise_std=noise_std,
+                                 seed=seed, policy=policy_name, policy_sha256=policy_sha256, noise_std=noise_std,
                                  **({'random_prob': random_prob} if random_prob else {})))
     for stale in out_dir.glob('.chunk_*.pt.tmp'):
         log.warning("removing %s, left by an interrupted run", stale); stale.unlink()
@@ -170,7 +173,8 @@ def main(cfg: DictConfig) -> None:
         policy = collect_policy(cfg.policy, tasks, set_dims(cfg.task_set)[1], get_device(cfg.device))
     if cfg.teacher is not None:
         policy = teacher_policy(cfg.teacher, tasks, set_dims(cfg.task_set)[1])
+    digest = None if policy is None else hashlib.sha256(Path(name).read_bytes()).hexdigest()
     paths = collect(cfg.out_dir, tasks, cfg.task_set, cfg.num_envs, cfg.chunks, cfg.episodes_per_chunk, cfg.seed,
-                    policy=policy, policy_name=str(name),
+                    policy=policy, policy_name=str(name), policy_sha256=digest,
                     noise_std=cfg.noise_std, random_prob=cfg.random_prob, device=cfg.device, progress=cfg.progress)
     print(f"{len(paths)} chunks in {cfg.out_dir}")

@@ -1,7 +1,7 @@
 """`pwm-flow-experiment` end to end on a tiny benchmark: teachers and data, pretraining, the sweeps at two budgets (basic
 and submitit_local launchers), CSV summaries; re-running skips finished runs, and a killed pretraining resumes from
 its checkpoint."""
-import json, os, signal, subprocess, sys, textwrap, time
+import json, os, shutil, signal, subprocess, sys, textwrap, time
 from pathlib import Path
 import pandas as pd
 import pytest
@@ -130,6 +130,15 @@ def test_rerun_skips_finished_runs_with_submitit_local(bench):
     new = bench / 'runs/tiny/wm4/cartpole-balance/heun2/seed2'
     assert json.loads((new / 'run.json').read_text())['status'] == 'finished'
     assert list((bench / 'runs/tiny/wm4/.submitit').iterdir())  # the jobs went through submitit
+
+
+def test_data_resumes_after_results_move(bench):
+    "The results folder (with the teachers' snapshots) moves, the data stays: the collections know the snapshots by content."
+    shutil.copytree(bench / 'results/tiny', bench / 'results/moved')
+    chunks = sorted((bench / 'data/tiny/collect').glob('*/chunk_*.pt'))
+    before = [c.stat().st_mtime_ns for c in chunks]
+    experiment(bench, 'stage=data', 'results_dir=results/moved')
+    assert len(chunks) == 3 and [c.stat().st_mtime_ns for c in chunks] == before
 
 
 def test_killed_pretraining_resumes(bench):

@@ -51,6 +51,11 @@ def test_online_run(tmp_path, alg):
         assert p.returncode == 0, p.stderr[-3000:]
         meta = json.loads((data / 'collect.json').read_text())
         assert meta['policy'].endswith('policy_cartpole-balance.pt') and meta['noise_std'] == 0.1
+        moved = tmp_path / 'moved' / 'policy.pt'  # a moved copy of the policy file extends the collection
+        moved.parent.mkdir(); moved.write_bytes((tmp_path / 'policy_cartpole-balance.pt').read_bytes())
+        p = collect(data, 'tasks=[cartpole-balance]', f'policy={moved}', 'noise_std=0.1', 'chunks=2')
+        assert p.returncode == 0 and (data / 'chunk_1.pt').exists(), p.stderr[-3000:]
+        assert json.loads((data / 'collect.json').read_text()) == meta
         bad = collect(tmp_path / 'bad', 'tasks=[walker-walk]', f'policy={tmp_path / "policy_cartpole-balance.pt"}')
         assert bad.returncode == 2 and 'acts in task cartpole-balance' in bad.stderr
 
