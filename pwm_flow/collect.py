@@ -105,7 +105,7 @@ def check_manifest(out_dir: Path, # the collection's directory
     path = out_dir / MANIFEST
     if path.exists():
         old = json.loads(path.read_text())
-        # a saved policy is known by its content, so a moved copy resumes; a manifest without a digest (older versions) by its path
+        # a saved policy is compared by its digest, so a moved copy resumes; by its path where the manifest has no digest (older versions)
         keys = [k for k in settings if k != ('policy' if old.get('policy_sha256') else 'policy_sha256')]
         diff = config_diff({k: old.get(k) for k in keys}, {k: settings[k] for k in keys})
         if diff: raise ConfigError(f"out_dir={str(out_dir)!r} holds a collection with different settings ({diff}); use a new out_dir")

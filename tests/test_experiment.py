@@ -1,6 +1,6 @@
 """`pwm-flow-experiment` end to end on a tiny benchmark: teachers and data, pretraining, the sweeps at two budgets (basic
-and submitit_local launchers), CSV summaries; re-running skips finished runs, and a killed pretraining resumes from
-its checkpoint."""
+and submitit_local launchers), CSV summaries; re-running skips finished runs, a killed pretraining resumes from its
+checkpoint, and the data resumes after the results folder moves."""
 import json, os, shutil, signal, subprocess, sys, textwrap, time
 from pathlib import Path
 import pandas as pd
